@@ -1,0 +1,53 @@
+// The one storage interface. SQLite (node:sqlite, embedded default) implements it in sqlite-store.ts; a
+// PostgreSQL backend implements the same interface and must pass the same contract suite (store-contract.ts).
+// Async throughout so that a networked backend fits; read-only and read-write transactions are distinct types,
+// so code that only reads cannot write by accident.
+import type { DatasetInfo } from '../shared/types.ts';
+import type {
+  AreaAttributes,
+  DatasetRecord,
+  GeometryRecord,
+  IndicatorDefinition,
+  PostcodeRecord,
+  Snapshot,
+} from '../shared/snapshot.ts';
+
+export interface StoredDataset extends DatasetInfo {
+  /** When it was first imported with this content (ISO 8601, from the injected clock). */
+  importedAt: string;
+  priority: number;
+  seriesCount: number;
+  areaCount: number;
+}
+
+export interface ReadTx {
+  listDatasets(): Promise<StoredDataset[]>;
+  /** Everything the in-memory cube needs, in one read. */
+  loadSnapshot(): Promise<Snapshot>;
+  geometry(id: string): Promise<GeometryRecord | null>;
+  listGeometries(): Promise<Omit<GeometryRecord, 'topojson'>[]>;
+}
+
+export type PutOutcome = 'added' | 'replaced' | 'unchanged';
+
+export interface WriteTx extends ReadTx {
+  /** Insert or replace a dataset with its areas and series; 'unchanged' (and nothing written) when id and contentHash match. */
+  putDataset(dataset: DatasetRecord, importedAt: string): Promise<PutOutcome>;
+  /** Remove datasets not in `keepIds` (a dataset that left the data directory). Returns removed ids. */
+  removeDatasetsExcept(keepIds: readonly string[]): Promise<string[]>;
+  /** Replace the whole catalog / attribute / geometry / postcode tables (each written only if it differs). */
+  replaceIndicators(indicators: readonly IndicatorDefinition[]): Promise<boolean>;
+  replaceAreaAttributes(attributes: readonly AreaAttributes[]): Promise<boolean>;
+  replaceGeometries(geometries: readonly GeometryRecord[]): Promise<boolean>;
+  replacePostcodes(postcodes: readonly PostcodeRecord[]): Promise<boolean>;
+}
+
+export interface Store {
+  /** Runs `fn` in a read-only transaction: a consistent view even while an import commits. */
+  read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one read-write transaction: all of it commits, or (on a throw or a crash) none of it. */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Schema version after migrations. */
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
+}
