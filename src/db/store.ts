@@ -9,6 +9,7 @@ import type {
   GeometryRecord,
   IndicatorDefinition,
   PostcodeRecord,
+  ReferenceTable,
   Snapshot,
 } from '../shared/snapshot.ts';
 
@@ -40,6 +41,7 @@ export interface WriteTx extends ReadTx {
   replaceAreaAttributes(attributes: readonly AreaAttributes[]): Promise<boolean>;
   replaceGeometries(geometries: readonly GeometryRecord[]): Promise<boolean>;
   replacePostcodes(postcodes: readonly PostcodeRecord[]): Promise<boolean>;
+  replaceReferenceTables(tables: readonly ReferenceTable[]): Promise<boolean>;
 }
 
 export interface Store {

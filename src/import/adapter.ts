@@ -8,6 +8,7 @@ import type {
   GeometryRecord,
   IndicatorDefinition,
   PostcodeRecord,
+  ReferenceTable,
 } from '../shared/snapshot.ts';
 
 /** Read access to the data directory. Paths are relative to it, with forward slashes. */
@@ -29,8 +30,10 @@ export interface AdapterOutput {
   areaAttributes: AreaAttributes[];
   geometries: GeometryRecord[];
   postcodes: PostcodeRecord[];
+  referenceTables: ReferenceTable[];
 }
 
+/** Every adapter module in ./adapters/ exports `adapters: DatasetAdapter[]` (usually one). */
 export interface DatasetAdapter {
   /** Folder name in the data directory, e.g. `cbs-kwb-2021-2022-gemeente-wijk`. */
   readonly folder: string;

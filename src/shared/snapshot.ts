@@ -1,7 +1,7 @@
 // What an import produces and the store keeps: datasets as columns of values, the indicator catalog, area
 // attributes, boundaries and postcodes. The store persists exactly this; the domain builds its in-memory
 // cube (src/domain/cube.ts) from it.
-import type { DatasetInfo, Indicator, Level } from './types.ts';
+import type { DatasetInfo, Indicator, Level, MissingReason, Unit } from './types.ts';
 
 /** An area as one dataset names it (on that dataset's classification year). */
 export interface AreaRecord {
@@ -71,8 +71,28 @@ export interface PostcodeRecord {
   inhabitants: number | null;
 }
 
+/**
+ * A national table that is not per area, e.g. diabetes prevalence by year × sex × age class (used for
+ * indirect standardisation). Rows carry their dimension values in the order of `dimensions`.
+ */
+export interface ReferenceTable {
+  /** e.g. `diabetes-huisarts-2002-2009`. */
+  id: string;
+  titleNl: string;
+  datasetId: string;
+  publisher: string;
+  tableId: string;
+  /** Exact source column of the measure. */
+  sourceColumn: string;
+  unit: Unit;
+  /** Dimension names, e.g. ['jaar', 'geslacht', 'leeftijd']. */
+  dimensions: string[];
+  rows: { dims: string[]; value: number | null; missing: MissingReason | null }[];
+}
+
 export interface Snapshot {
   datasets: DatasetRecord[];
+  referenceTables: ReferenceTable[];
   indicators: IndicatorDefinition[];
   areaAttributes: AreaAttributes[];
   geometries: GeometryRecord[];
