@@ -1,0 +1,47 @@
+// Downloads of what the page shows: SVG as it is, PNG rendered from the SVG at twice the size, CSV as text.
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export async function downloadPng(filename: string, svg: string, width: number, height: number): Promise<void> {
+  const scale = 2;
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = width * scale;
+    canvas.height = height * scale;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob === null) return;
+    const png = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = png;
+    a.download = filename;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(png), 1000);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** RFC 4180 CSV from rows of fields. */
+export function toCsvText(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows
+    .map((row) => row.map((f) => (f === null ? '' : /[",\n\r]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(','))
+    .join('\r\n') + '\r\n';
+}

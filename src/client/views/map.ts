@@ -1,0 +1,153 @@
+// Browse by map: a choropleth of any indicator for gemeenten or wijken (all of the Netherlands or within one
+// gemeente), on the boundaries of the classification year the figures are on. A table with the same values
+// follows the map, so nothing on the map is available only to mouse users.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { unsafeSVG } from 'lit-html/directives/unsafe-svg.js';
+import { feature } from 'topojson-client';
+import type { Feature, Geometry } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { api } from '../api.ts';
+import type { AppContext } from '../app-state.ts';
+import { choropleth, type AreaProps } from '../charts/choropleth.ts';
+import { downloadPng, downloadText } from '../download.ts';
+import { formatNumber } from '../i18n.ts';
+import type { GeometryInfo, ValueRow } from '../../shared/api.ts';
+import type { Indicator, Level } from '../../shared/types.ts';
+
+interface MapState {
+  indicators: Indicator[] | null;
+  geometries: GeometryInfo[] | null;
+  topologies: Map<string, Topology>;
+  key: string;
+  svg: string | null;
+  rows: ValueRow[];
+  names: Map<string, string>;
+  error: string | null;
+}
+
+const state: MapState = { indicators: null, geometries: null, topologies: new Map(), key: '', svg: null, rows: [], names: new Map(), error: null };
+const WIDTH = 640;
+const HEIGHT = 700;
+
+export interface MapParams {
+  indicator: string;
+  period: string;
+  level: Level;
+  parent: string | null;
+}
+
+export function readMapParams(search: URLSearchParams): MapParams {
+  const level = search.get('niveau') === 'wijk' ? 'wijk' : 'gemeente';
+  return {
+    indicator: search.get('indicator') ?? 'overgewicht_18plus',
+    period: search.get('jaar') ?? 'latest',
+    level,
+    parent: search.get('binnen'),
+  };
+}
+
+/** The geometry for a level on the classification year closest to the figures' own. */
+export function pickGeometry(geometries: readonly GeometryInfo[], level: Level, year: number): GeometryInfo | undefined {
+  return geometries
+    .filter((g) => g.level === level)
+    .sort((a, b) => Math.abs(a.classificationYear - year) - Math.abs(b.classificationYear - year) || b.classificationYear - a.classificationYear)[0];
+}
+
+async function load(ctx: AppContext, params: MapParams): Promise<void> {
+  try {
+    state.indicators ??= await api.indicators();
+    state.geometries ??= await api.geometries();
+    const indicator = state.indicators.find((i) => i.id === params.indicator);
+    if (indicator === undefined) throw new Error(`unknown indicator ${params.indicator}`);
+    const period = params.period === 'latest' ? indicator.periods.at(-1)?.period : params.period;
+    const info = indicator.periods.find((p) => p.period === period);
+    if (info === undefined) throw new Error(`no period ${params.period}`);
+    const geometry = pickGeometry(state.geometries, params.level, info.provenance.classificationYear);
+    if (geometry === undefined) throw new Error(`no boundaries for ${params.level}`);
+    let topology = state.topologies.get(geometry.id);
+    if (topology === undefined) {
+      topology = (await api.geometry(geometry.id)) as Topology;
+      state.topologies.set(geometry.id, topology);
+    }
+    const object = topology.objects[geometry.id] ?? Object.values(topology.objects)[0]!;
+    const collection = feature(topology, object) as unknown as { features: Feature<Geometry, AreaProps & { gm?: string }>[] };
+    const features = collection.features.filter((f) => params.parent === null || f.properties.gm === params.parent || f.properties.code.slice(2, 6) === params.parent.slice(2, 6));
+    const rows = await api.values({ indicators: [indicator.id], periods: [info.period], level: params.level, parent: params.parent ?? undefined });
+    const values = new Map(rows.map((r) => [r.area, r.value]));
+    state.names = new Map(features.map((f) => [f.properties.code, f.properties.name]));
+    const title = `${ctx.lang === 'nl' ? indicator.labelNl : indicator.labelEn} (${info.period})`;
+    state.svg = choropleth({ title, features, values, decimals: indicator.decimals, width: WIDTH, height: HEIGHT, unitLabel: indicator.unit === 'percent' ? '%' : '', missingLabel: ctx.t('missing') }).svg;
+    state.rows = rows.filter((r) => state.names.has(r.area)).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+    state.error = null;
+  } catch (error) {
+    state.error = (error as Error).message;
+  }
+  ctx.refresh();
+}
+
+export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
+  const key = JSON.stringify(params) + ctx.lang;
+  if (state.key !== key) {
+    state.key = key;
+    state.svg = null;
+    void load(ctx, params);
+  }
+  const indicator = state.indicators?.find((i) => i.id === params.indicator);
+  const go = (patch: Partial<MapParams>) => {
+    const next = { ...params, ...patch };
+    const q = new URLSearchParams({ indicator: next.indicator, jaar: next.period, niveau: next.level });
+    if (next.parent !== null && next.level === 'wijk') q.set('binnen', next.parent);
+    ctx.navigate(`/kaart?${q.toString()}`);
+  };
+  const onMapClick = (event: Event) => {
+    const code = (event.target as Element).closest('[data-code]')?.getAttribute('data-code');
+    if (code !== null && code !== undefined) ctx.navigate(`/gebied/${code}`);
+  };
+  return html`
+    <h1 class="utrecht-heading-1">${ctx.t('mapTitle')}</h1>
+    <form class="bb-map-controls" @submit=${(e: Event) => e.preventDefault()}>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="bb-map-indicator">${ctx.t('mapIndicator')}</label>
+        <select id="bb-map-indicator" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ indicator: (e.target as HTMLSelectElement).value, period: 'latest' })}>
+          ${(state.indicators ?? []).map((i) => html`<option value=${i.id} ?selected=${i.id === params.indicator}>${ctx.lang === 'nl' ? i.labelNl : i.labelEn}${i.ageGroup === null ? '' : ` (${i.ageGroup})`}</option>`)}
+        </select>
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="bb-map-period">${ctx.t('mapPeriod')}</label>
+        <select id="bb-map-period" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ period: (e.target as HTMLSelectElement).value })}>
+          <option value="latest" ?selected=${params.period === 'latest'}>${ctx.lang === 'nl' ? 'meest recent' : 'latest'}</option>
+          ${(indicator?.periods ?? []).map((p) => html`<option value=${p.period} ?selected=${p.period === params.period}>${p.period}</option>`)}
+        </select>
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="bb-map-level">${ctx.t('mapLevel')}</label>
+        <select id="bb-map-level" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ level: (e.target as HTMLSelectElement).value as Level })}>
+          <option value="gemeente" ?selected=${params.level === 'gemeente'}>${ctx.t('level_gemeente')}</option>
+          <option value="wijk" ?selected=${params.level === 'wijk'}>${ctx.t('level_wijk')}</option>
+        </select>
+      </div>
+    </form>
+    ${state.error !== null ? html`<div class="utrecht-alert utrecht-alert--error" role="alert">${state.error}</div>` : nothing}
+    ${state.svg === null
+      ? html`<p class="utrecht-paragraph" role="status">${ctx.t('loading')}</p>`
+      : html`
+          <figure class="bb-map utrecht-figure" @click=${onMapClick}>${unsafeSVG(state.svg)}</figure>
+          <div class="utrecht-button-group">
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => downloadText('buurtbeeld-kaart.svg', state.svg!, 'image/svg+xml')}>${ctx.t('mapDownloadSvg')}</button>
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => void downloadPng('buurtbeeld-kaart.png', state.svg!, WIDTH, HEIGHT)}>${ctx.t('mapDownloadPng')}</button>
+          </div>
+          <details class="bb-details">
+            <summary>${ctx.t('mapTableCaption')}</summary>
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">${ctx.t('mapTableCaption')}</caption>
+              <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">${ctx.t('area')}</th><th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${ctx.t('value')}</th></tr></thead>
+              <tbody class="utrecht-table__body">
+                ${state.rows.map(
+                  (r) => html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${r.area}">${state.names.get(r.area) ?? r.area}</a></th><td class="utrecht-table__cell utrecht-table__cell--numeric">${r.value === null ? ctx.t('missing') : formatNumber(ctx.lang, r.value, indicator?.decimals ?? 1)}</td></tr>`,
+                )}
+              </tbody>
+            </table>
+          </details>
+        `}
+  `;
+}
