@@ -11,6 +11,9 @@ test('levelOfCode recognises every CBS level and rejects malformed codes', () =>
   assert.equal(levelOfCode('ggd-amsterdam'), 'ggdregio');
   assert.equal(levelOfCode('GM363'), null);
   assert.equal(levelOfCode('WK0363'), null);
+  assert.equal(levelOfCode('WK0363AA'), 'wijk');
+  assert.equal(levelOfCode('BU0363AA01'), 'buurt');
+  assert.equal(levelOfCode('WK03630a'), null);
 });
 
 test('normaliseCode maps the RIVM spelling NL01 to NL00 and trims', () => {
@@ -21,6 +24,8 @@ test('normaliseCode maps the RIVM spelling NL01 to NL00 and trims', () => {
 test('parentFromCode follows the digits of wijk and buurt codes', () => {
   assert.equal(parentFromCode('BU03630001'), 'WK036300');
   assert.equal(parentFromCode('WK036300'), 'GM0363');
+  assert.equal(parentFromCode('WK0363AA'), 'GM0363');
+  assert.equal(parentFromCode('BU0363AA01'), 'WK0363AA');
   assert.equal(parentFromCode('GM0363'), null);
 });
 

@@ -11,8 +11,9 @@ const PATTERNS: [RegExp, Level][] = [
   [/^PV\d{2}$/, 'provincie'],
   [/^ggd-[a-z0-9-]+$/, 'ggdregio'],
   [/^GM\d{4}$/, 'gemeente'],
-  [/^WK\d{6}$/, 'wijk'],
-  [/^BU\d{8}$/, 'buurt'],
+  // Since 2022 CBS also uses letters in the last positions (Amsterdam: WK0363AA, BU0363AA01).
+  [/^WK\d{4}[0-9A-Z]{2}$/, 'wijk'],
+  [/^BU\d{4}[0-9A-Z]{4}$/, 'buurt'],
 ];
 
 /** Level of a well-formed code, or null for anything else. */
@@ -31,8 +32,8 @@ export function normaliseCode(raw: string): string {
 
 /** Parent that the code's digits name: buurt → wijk, wijk → gemeente; null for other levels. */
 export function parentFromCode(code: string): string | null {
-  if (/^BU\d{8}$/.test(code)) return `WK${code.slice(2, 8)}`;
-  if (/^WK\d{6}$/.test(code)) return `GM${code.slice(2, 6)}`;
+  if (/^BU\d{4}[0-9A-Z]{4}$/.test(code)) return `WK${code.slice(2, 8)}`;
+  if (/^WK\d{4}[0-9A-Z]{2}$/.test(code)) return `GM${code.slice(2, 6)}`;
   return null;
 }
 
