@@ -16,6 +16,8 @@ export interface DataSource {
   /** Root shown in messages. */
   readonly root: string;
   exists(path: string): Promise<boolean>;
+  /** Folders directly inside the root, sorted (to report folders no adapter reads); absent where a source cannot list. */
+  listFolders?(): Promise<string[]>;
   /** Files directly inside a folder, sorted. */
   list(folder: string): Promise<string[]>;
   /** Raw bytes; `.gz` files are returned decompressed. */

@@ -17,6 +17,10 @@ export function directorySource(root: string): DataSource {
         return false;
       }
     },
+    async listFolders() {
+      const entries = await readdir(root, { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    },
     async list(folder) {
       const entries = await readdir(full(folder), { withFileTypes: true });
       return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
