@@ -41,6 +41,8 @@ interface Candidate {
  * the outcome never depends on input order.
  */
 function betterCandidate(a: Candidate, b: Candidate): boolean {
+  // A dataset without names (RIVM's file names no wijk or buurt) never wins over one that has a name.
+  if ((a.record.name === '') !== (b.record.name === '')) return a.record.name !== '';
   if (a.priority !== b.priority) return a.priority > b.priority;
   if (a.year !== b.year) return a.year > b.year;
   return a.datasetId < b.datasetId;
