@@ -2,6 +2,7 @@
 // ApiError with the server's explanation, so every view handles failure the same way.
 import type { AreaDetail, GeometryInfo, ListResponse, Problem, ValueRow } from '../shared/api.ts';
 import type { Area, Indicator, Level } from '../shared/types.ts';
+import type { AreaProfile } from '../domain/profile/profile.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -37,6 +38,7 @@ export const api = {
   areasOf: async (level: Level, parent?: string) =>
     (await getJson<ListResponse<Area>>('/areas', { level, parent, limit: 1000 })).items,
   area: (code: string) => getJson<AreaDetail>(`/areas/${encodeURIComponent(code)}`),
+  profile: (code: string) => getJson<AreaProfile>(`/areas/${encodeURIComponent(code)}/profile`),
   indicators: async () => (await getJson<ListResponse<Indicator>>('/indicators')).items,
   values: async (params: { indicators: string[]; periods?: string[]; areas?: string[]; level?: Level; parent?: string }) =>
     (

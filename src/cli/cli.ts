@@ -1,0 +1,233 @@
+// The `buurtbeeld` commands. runCli receives every piece of I/O (streams, environment, clock, store, importer,
+// network listener) from main.ts, so tests run it in-process with injected fakes or the real store. The query
+// commands (areas, indicators, values, datasets, classifications) go through the HTTP app in-process: the same
+// validation, the same errors and the same CSV as the API.
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { readConfig } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { Store } from '../db/store.ts';
+import { buildCube } from '../domain/build-cube.ts';
+import type { DataCube } from '../domain/cube.ts';
+import { ImportError } from '../import/adapter.ts';
+import { createApp } from '../server/app.ts';
+import type { Log } from '../server/log.ts';
+import type { FetchHandler, RunningServer } from '../server/listen.ts';
+import type { Problem } from '../shared/api.ts';
+import { csvToTable } from './table.ts';
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Where an import reads from: a data directory laid out like ../shared/data, or StatLine online. */
+export type ImportSource = { kind: 'directory'; dir: string } | { kind: 'online'; config: Config };
+
+export interface Importer {
+  /** Reads and validates everything, then writes it in one transaction. Returns summary lines for the user. */
+  run(store: Store, source: ImportSource, progress: (message: string) => void): Promise<string[]>;
+}
+
+export interface CliIo {
+  stdout: Output;
+  stderr: Output;
+  env: Record<string, string | undefined>;
+  clock: () => Date;
+  openStore(file: string): Promise<Store>;
+  importer: Importer;
+  listen(handler: FetchHandler, host: string, port: number): Promise<RunningServer>;
+  /** Resolves when the server should stop (SIGINT/SIGTERM in main.ts). */
+  untilStopped(): Promise<void>;
+  /** The browser client to serve beside the API; undefined when it is not built (API only). Called by serve. */
+  loadClient?: () => { respond(pathname: string): Response | null } | undefined;
+}
+
+/** Bad command line: shown with the usage, exit status 2. */
+class UsageError extends Error {}
+
+export const USAGE = `usage: buurtbeeld <command> [options]
+
+commands:
+  import   [--data DIR] [--db FILE] [--online]     import the data directory (or StatLine online) into the database
+  serve    [--db FILE] [--port N] [--host H]       serve the API and the app
+  start    [--db FILE] [--port N] [--host H]       import on first start (no datasets yet), then serve
+  areas    [--q TEXT] [--level L] [--parent CODE] [--limit N]
+  indicators [--theme T]
+  values   (--areas CODE,… | --level L [--parent CODE]) --indicators ID,… [--periods P,…|latest]
+  datasets
+  classifications
+
+query commands take --format json|csv|table (default: table on a terminal, json otherwise).
+environment: BUURTBEELD_DATA_DIR, BUURTBEELD_DB, BUURTBEELD_HOST, BUURTBEELD_PORT, BUURTBEELD_ODATA_CBS, BUURTBEELD_ODATA_RIVM
+`;
+
+const DB = { db: { type: 'string' } } as const;
+const SERVE = { ...DB, port: { type: 'string' }, host: { type: 'string' } } as const;
+const FORMAT = { ...DB, format: { type: 'string' } } as const;
+
+const OPTIONS = {
+  import: { ...DB, data: { type: 'string' }, online: { type: 'boolean' } },
+  serve: SERVE,
+  start: SERVE,
+  areas: { ...FORMAT, q: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, limit: { type: 'string' } },
+  indicators: { ...FORMAT, theme: { type: 'string' } },
+  values: { ...FORMAT, areas: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, indicators: { type: 'string' }, periods: { type: 'string' } },
+  datasets: FORMAT,
+  classifications: FORMAT,
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+type Command = keyof typeof OPTIONS;
+type Values = Record<string, string | boolean | undefined>;
+
+/** Runs one command; resolves to the process exit status (0 ok, 1 failure, 2 bad command line). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      (name === undefined ? io.stderr : io.stdout).write(USAGE);
+      return name === undefined ? 2 : 0;
+    }
+    if (!Object.hasOwn(OPTIONS, name)) throw new UsageError(`unknown command "${name}"`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const command = name as Command;
+    let values: Values;
+    try {
+      values = parseArgs({ args: [...rest], options: OPTIONS[command], strict: true, allowPositionals: false }).values as Values;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const config = withOptions(readConfig(io.env), values);
+    switch (command) {
+      case 'import':
+        return await importCommand(io, config, values['online'] === true);
+      case 'serve':
+        return await serveCommand(io, config, false);
+      case 'start':
+        return await serveCommand(io, config, true);
+      default:
+        return await queryCommand(io, config, command, values);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`buurtbeeld: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.stderr.write(`${error instanceof ImportError ? 'import failed: ' : 'buurtbeeld: '}${oneLine(error)}\n`);
+    return 1;
+  }
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+}
+
+/** Command-line options override the environment. */
+function withOptions(config: Config, values: Values): Config {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const port = text('port');
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError(`--port must be a port number, not "${port}"`);
+  if (port !== undefined && Number(port) > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+  return {
+    ...config,
+    dataDir: text('data') ?? config.dataDir,
+    dbFile: text('db') ?? config.dbFile,
+    host: text('host') ?? config.host,
+    port: port === undefined ? config.port : Number(port),
+  };
+}
+
+function progressTo(io: CliIo): (message: string) => void {
+  return io.stderr.isTTY === true ? (message) => io.stderr.write(`${message}\n`) : () => undefined;
+}
+
+async function withStore<T>(io: CliIo, config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await io.openStore(config.dbFile);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function importSource(config: Config, online: boolean): ImportSource {
+  return online || config.dataDir === null ? { kind: 'online', config } : { kind: 'directory', dir: config.dataDir };
+}
+
+async function importCommand(io: CliIo, config: Config, online: boolean): Promise<number> {
+  const lines = await withStore(io, config, (store) => io.importer.run(store, importSource(config, online), progressTo(io)));
+  for (const line of lines) io.stdout.write(`${line}\n`);
+  return 0;
+}
+
+async function loadCube(store: Store): Promise<DataCube> {
+  return buildCube(await store.read((tx) => tx.loadSnapshot()));
+}
+
+function logTo(io: CliIo): Log {
+  const write = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    io.stderr.write(`${io.clock().toISOString()} ${level} ${message}${fields === undefined ? '' : ` ${JSON.stringify(fields)}`}\n`);
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+async function serveCommand(io: CliIo, config: Config, importFirst: boolean): Promise<number> {
+  return withStore(io, config, async (store) => {
+    if (importFirst) {
+      const datasets = await store.read((tx) => tx.listDatasets());
+      if (datasets.length === 0) {
+        const source = importSource(config, false);
+        io.stderr.write(`first start: importing from ${source.kind === 'directory' ? source.dir : 'StatLine (online)'}…\n`);
+        for (const line of await io.importer.run(store, source, progressTo(io))) io.stderr.write(`${line}\n`);
+      }
+    }
+    const cube = await loadCube(store);
+    const app = createApp({ store, clock: io.clock, log: logTo(io), cube: () => cube, client: io.loadClient?.() });
+    const server = await io.listen((request) => app.fetch(request), config.host, config.port);
+    io.stdout.write(`buurtbeeld is running at ${server.url}\n`);
+    await io.untilStopped();
+    await server.close();
+    return 0;
+  });
+}
+
+const QUERY_PATHS: Record<Exclude<Command, 'import' | 'serve' | 'start'>, string> = {
+  areas: '/api/v1/areas',
+  indicators: '/api/v1/indicators',
+  values: '/api/v1/values',
+  datasets: '/api/v1/datasets',
+  classifications: '/api/v1/classifications',
+};
+
+async function queryCommand(io: CliIo, config: Config, command: keyof typeof QUERY_PATHS, values: Values): Promise<number> {
+  const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY === true ? 'table' : 'json');
+  if (!['json', 'csv', 'table'].includes(format)) throw new UsageError(`--format must be json, csv or table, not "${format}"`);
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (key !== 'db' && key !== 'format' && typeof value === 'string') params.set(key, value);
+  }
+  params.set('format', format === 'json' ? 'json' : 'csv');
+  return withStore(io, config, async (store) => {
+    const cube = await loadCube(store);
+    const app = createApp({ store, clock: io.clock, log: logTo(io), cube: () => cube });
+    const response = await app.fetch(new Request(`http://buurtbeeld.local${QUERY_PATHS[command]}?${params.toString()}`));
+    const body = await response.text();
+    if (!response.ok) {
+      let detail = body;
+      try {
+        const problem = JSON.parse(body) as Problem;
+        detail = problem.detail ?? problem.title;
+      } catch {
+        // Not problem+json: show the text as it is.
+      }
+      io.stderr.write(`buurtbeeld ${command}: ${detail}\n`);
+      return 1;
+    }
+    if (format === 'json') io.stdout.write(`${JSON.stringify(JSON.parse(body), null, 2)}\n`);
+    else if (format === 'csv') io.stdout.write(body);
+    else io.stdout.write(csvToTable(body));
+    return 0;
+  });
+}

@@ -1,0 +1,80 @@
+// The real Importer behind `buurtbeeld import` and first `start`: the data directory through the adapters of
+// the registry, or StatLine online; then one write transaction. I/O (the directory, fetch, sleep) is injected
+// by main.ts. Returns the lines the user sees: what was added, replaced, unchanged, removed, dropped.
+import { readdir } from 'node:fs/promises';
+import type { AdapterOutput, DatasetAdapter } from '../import/adapter.ts';
+import { directorySource } from '../import/data-source.ts';
+import { KWB_INDICATORS } from '../import/catalog/kwb.ts';
+import { createStatlineClient } from '../import/odata/client.ts';
+import { readOnline } from '../import/odata/statline-tables.ts';
+import { readDataDirectory, writeImport } from '../import/run-import.ts';
+import type { DirectoryImport, FolderListingSource, ImportProgressEvent, ImportReport } from '../import/run-import.ts';
+import type { Config } from '../config.ts';
+import type { Importer } from './cli.ts';
+
+export interface ImporterDeps {
+  clock: () => Date;
+  dataSource(dir: string): FolderListingSource;
+  loadAdapters(): Promise<DatasetAdapter[]>;
+  fetch: typeof fetch;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The data directory on disk, able to list its folders so that a folder no adapter reads is reported. */
+export function dataDirectory(dir: string): FolderListingSource {
+  return {
+    ...directorySource(dir),
+    listFolders: async () => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name),
+  };
+}
+
+export function createImporter(deps: ImporterDeps): Importer {
+  return {
+    async run(store, source, progress) {
+      const onEvent = (e: ImportProgressEvent) => progress(`${e.step} (${e.done}/${e.total})`);
+      const input =
+        source.kind === 'directory'
+          ? await readDataDirectory(deps.dataSource(source.dir), await deps.loadAdapters(), onEvent)
+          : asImport(await readOnline(onlineClients(deps, source.config, progress), progress));
+      return summarise(await writeImport(store, input, deps.clock, onEvent));
+    },
+  };
+}
+
+function onlineClients(deps: ImporterDeps, config: Config, progress: (message: string) => void) {
+  const options = { fetch: deps.fetch, sleep: deps.sleep, timeoutMs: 60_000, retries: 4, log: progress };
+  return {
+    cbs: createStatlineClient({ ...options, baseUrl: config.odataCbsBase }),
+    rivm: createStatlineClient({ ...options, baseUrl: config.odataRivmBase }),
+  };
+}
+
+/**
+ * The online output has no folders to check and one dataset per table, so nothing is dropped. readOnline leaves
+ * the KWB catalog entries to the caller (statline-tables.ts), so they are added here, as the offline import has them.
+ */
+function asImport(output: AdapterOutput): DirectoryImport {
+  const ids = new Set(output.indicators.map((i) => i.id));
+  const indicators = [...KWB_INDICATORS.filter((i) => !ids.has(i.id)), ...output.indicators];
+  return { ...output, indicators, missingFolders: [], unknownFolders: null, droppedSeries: [] };
+}
+
+/** The report as a few readable lines. */
+export function summarise(report: ImportReport): string[] {
+  const count = (outcome: string) => report.datasets.filter((d) => d.outcome === outcome).length;
+  const lines = [
+    `import ${report.importedAt}: ${report.datasets.length} datasets (${count('added')} added, ${count('replaced')} replaced, ${count('unchanged')} unchanged), ${report.removedDatasets.length} removed`,
+  ];
+  for (const d of report.datasets) lines.push(`  ${d.id}: ${d.outcome}, ${d.areaCount} areas, ${d.seriesCount} series`);
+  for (const id of report.removedDatasets) lines.push(`  ${id}: removed (no longer in the source)`);
+  const tables = Object.entries(report.tables).map(([name, t]) => `${name} ${t.count}${t.written ? ' (written)' : ''}`);
+  lines.push(`tables: ${tables.join(', ')}`);
+  for (const s of report.droppedSeries) {
+    lines.push(`  ${s.indicatorId} ${s.period}: kept ${s.keptDatasetId} (priority ${s.keptPriority}), left out ${s.droppedDatasetId} (priority ${s.droppedPriority})`);
+  }
+  if (report.missingFolders.length > 0) lines.push(`folders not found (not imported): ${report.missingFolders.join(', ')}`);
+  if (report.unknownFolders !== null && report.unknownFolders.length > 0) {
+    lines.push(`folders without an adapter (ignored): ${report.unknownFolders.join(', ')}`);
+  }
+  return lines;
+}

@@ -1,0 +1,29 @@
+// CSV output as RFC 4180 describes it: CRLF line ends, and a field quoted (with inner quotes doubled) exactly
+// when it holds a comma, a quote, CR or LF. Spreadsheets and R/pandas read this without options.
+
+export type CsvField = string | number | boolean | null;
+
+/** One field: null is an empty field (a missing value), numbers as JavaScript prints them (dot decimals). */
+export function csvField(value: CsvField): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One record, terminated by CRLF. */
+export function csvLine(fields: readonly CsvField[]): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i++) {
+    if (i > 0) line += ',';
+    line += csvField(fields[i] ?? null);
+  }
+  return line + '\r\n';
+}
+
+/** A whole table: header line, then one line per row. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvField[]>): string {
+  let text = csvLine(header);
+  for (const row of rows) text += csvLine(row);
+  return text;
+}
