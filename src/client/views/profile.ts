@@ -1,9 +1,8 @@
 // The area profile (wijkgezondheidsprofiel): population, health compared with the gemeente, the region and the
 // Netherlands, signals, sub-areas and comparable areas. Everything shown comes from /api/v1/areas/{code}/profile;
 // the page only presents it. `report` renders the same content as a print-ready A4 document.
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, svg, type TemplateResult } from 'lit-html';
 import { unsafeSVG } from 'lit-html/directives/unsafe-svg.js';
-import { styleMap } from 'lit-html/directives/style-map.js';
 import { api } from '../api.ts';
 import type { AppContext } from '../app-state.ts';
 import { spineChart } from '../charts/spine.ts';
@@ -182,13 +181,13 @@ function trendSection(ctx: AppContext, profile: AreaProfile): TemplateResult {
     <div class="bb-trends">
       ${figures.map((h) => {
         const periods = h.trend.map((p) => p.period);
-        const svg = trendChart({ title: `${label(ctx, h)} (18+)`, periods, series: [{ label: profile.area.name, values: h.trend.map((p) => p.value), emphasis: true }] });
+        const chart = trendChart({ title: `${label(ctx, h)} (18+)`, periods, series: [{ label: profile.area.name, values: h.trend.map((p) => p.value), emphasis: true }] });
         return html`<figure class="utrecht-figure">
           <figcaption>${label(ctx, h)} (18+)</figcaption>
-          ${unsafeSVG(svg)}
+          ${unsafeSVG(chart)}
           <div class="bb-toolbar bb-no-print">
-            <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => downloadText(`${profile.area.code}-${h.indicatorId}.svg`, svg, 'image/svg+xml')}>SVG<span class="bb-visually-hidden"> ${label(ctx, h)}</span></button>
-            <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => void downloadPng(`${profile.area.code}-${h.indicatorId}.png`, svg, 320, 160)}>PNG<span class="bb-visually-hidden"> ${label(ctx, h)}</span></button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => downloadText(`${profile.area.code}-${h.indicatorId}.svg`, chart, 'image/svg+xml')}>SVG<span class="bb-visually-hidden"> ${label(ctx, h)}</span></button>
+            <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => void downloadPng(`${profile.area.code}-${h.indicatorId}.png`, chart, 320, 160)}>PNG<span class="bb-visually-hidden"> ${label(ctx, h)}</span></button>
           </div>
         </figure>`;
       })}
@@ -237,7 +236,7 @@ function subAreasSection(ctx: AppContext, profile: AreaProfile): TemplateResult 
             <th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${r.code}">${r.name === '' ? r.code : r.name}</a></th>
             ${r.cells.map((cell, k) => {
               const c = table.columns[k]!;
-              return html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(ctx.lang, cell.value, c.decimals, c.unit)}${cell.value === null || !(max[k]! > 0) ? nothing : html`<span class="bb-bar" style=${styleMap({ width: `${Math.round((cell.value / max[k]!) * 48)}px` })} aria-hidden="true"></span>`}</td>`;
+              return html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(ctx.lang, cell.value, c.decimals, c.unit)}${cell.value === null || !(max[k]! > 0) ? nothing : html`<svg class="bb-bar" width="48" height="8" aria-hidden="true" focusable="false">${svg`<rect width=${Math.max(1, Math.round((cell.value / max[k]!) * 48))} height="8"></rect>`}</svg>`}</td>`;
             })}
           </tr>`,
         )}
