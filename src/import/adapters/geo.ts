@@ -2,12 +2,11 @@
 // and geo-2022/ (GeoJSON: gemeenten, provincies, GGD-regio's, COROP, PC4). Every GeometryRecord is TopoJSON whose
 // single object is named by the record id and whose geometries carry `{ code, name }` (+ `gm` for wijken), so the
 // client joins boundaries to data on `code` whatever the source called it.
-import { geoArea } from 'd3-geo';
 import { topology } from 'topojson-server';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { ImportError, type DataSource, type DatasetAdapter } from '../adapter.ts';
-import { readCsvFile, sha256Hex } from './helpers.ts';
+import { readCsvFile, sha256Hex, windForD3 } from './helpers.ts';
 import { ggdRegionCode, parentFromCode } from '../../shared/codes.ts';
 import type { AreaRecord, DatasetRecord, GeometryRecord } from '../../shared/snapshot.ts';
 import type { Level } from '../../shared/types.ts';
@@ -200,19 +199,6 @@ function specs2022(provinceCodeOf: Map<string, string>): Spec2022[] {
       code: (_, name) => name,
     },
   ];
-}
-
-/**
- * d3-geo (the client's renderer) reads a ring's winding on the sphere: a polygon whose exterior runs the other way
- * means "everything except this area" and paints the whole map. The COROP file is wound that way, the others are
- * not; each polygon that covers more than a hemisphere is turned around (all rings, so holes stay holes).
- */
-function windForD3(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  const fix = (rings: Position[][]): Position[][] =>
-    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings;
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: fix(geometry.coordinates) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
 }
 
 function convert2022(bytes: Uint8Array, spec: Spec2022): GeometryRecord {

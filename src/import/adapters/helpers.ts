@@ -3,6 +3,8 @@
 // SeriesRecords, and hashing the source bytes. The adapters stay declarative: which file, which columns, which
 // indicator; the checks that every dataset needs live here once.
 import { createHash } from 'node:crypto';
+import { geoArea } from 'd3-geo';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { ImportError, type DataSource } from '../adapter.ts';
 import { columnIndex, parseCsv, parseNumberCell, type CsvTable } from '../csv.ts';
 import { levelOfCode, normaliseCode, parentFromCode } from '../../shared/codes.ts';
@@ -246,4 +248,17 @@ export async function readCsvDataset(source: DataSource, spec: CsvDatasetSpec): 
     areas,
     series,
   };
+}
+
+/**
+ * d3-geo (the client's renderer) reads a ring's winding on the sphere: a polygon whose exterior runs the other way
+ * means "everything except this area" and paints the whole map. The COROP file is wound that way, the others are
+ * not; each polygon that covers more than a hemisphere is turned around (all rings, so holes stay holes).
+ */
+export function windForD3(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const fix = (rings: Position[][]): Position[][] =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings;
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: fix(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
 }

@@ -165,3 +165,11 @@ test('adapters name the missing 2020 boundary file they need', async () => {
   for (const f of FILES.slice(0, 4)) await copyFile(path.join(testDataDir(), f), path.join(root, f));
   await rejects(root, 'geo-2020/gemeente_2020.topojson', null, null, /missing: the region tables need the 2020 boundaries/);
 });
+
+test('gemeenten merged after 2020 get the GGD-regio of the area that holds them, so every RIVM 2020 gemeente has one', async () => {
+  const out = await adapter.read(directorySource(testDataDir()));
+  const ggdOf = (code: string) => out.areaAttributes!.find((a) => a.code === code && a.ggdRegionName !== null)?.ggdRegionName;
+  // GM0003 Appingedam (merged into Eemsdelta 2021) lies in GGD Groningen; GM0457 Weesp (into Amsterdam 2022) in GGD Amsterdam.
+  assert.equal(ggdOf('GM0003'), 'GGD Groningen');
+  assert.equal(ggdOf('GM0457'), 'GGD Gooi en Vechtstreek');
+});

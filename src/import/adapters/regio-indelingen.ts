@@ -4,11 +4,11 @@
 // their provincie from the 2020 boundaries (geo-2020/) by a point-in-polygon join.
 import { geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ImportError, type DataSource, type DatasetAdapter } from '../adapter.ts';
 import type { CsvTable } from '../csv.ts';
-import { readCsvFile, sha256Hex } from './helpers.ts';
+import { readCsvFile, sha256Hex, windForD3 } from './helpers.ts';
 import type { AreaAttributes, DatasetRecord, PostcodeRecord } from '../../shared/snapshot.ts';
 
 const FOLDER = 'regio-indelingen';
@@ -19,6 +19,7 @@ const FILE_2023 = `${FOLDER}/gemeenten_provincie_2023.csv`;
 const FILE_POSTCODES = `${FOLDER}/postcode_pc2_pc3_pc4_gemeente_provincie_corop_ggdregio.csv`;
 const GEMEENTEN_2020 = 'geo-2020/gemeente_2020.topojson';
 const PROVINCIES_2020 = 'geo-2020/provincie_2020.topojson';
+const GGD_REGIONS_2022 = 'geo-2022/ggdregios_2022.geojson';
 
 interface Gemeente {
   code: string;
@@ -185,7 +186,7 @@ function vertices(geometry: Geometry): Position[] {
  * gemeente whose centroid lies outside every provincie (a bay, as with Reimerswaal) the provincie holding most
  * of its boundary vertices decides.
  */
-async function derive2020(source: DataSource, known: ReadonlySet<string>): Promise<{ attributes: AreaAttributes[]; gemeenten: Gemeente[]; bytes: Uint8Array[] }> {
+async function derive2020(source: DataSource, known: ReadonlySet<string>, in2022: ReadonlySet<string>): Promise<{ attributes: AreaAttributes[]; gemeenten: Gemeente[]; bytes: Uint8Array[] }> {
   for (const file of [GEMEENTEN_2020, PROVINCIES_2020]) {
     if (!(await source.exists(file))) {
       throw new ImportError(file, null, null, 'missing: the region tables need the 2020 boundaries to place gemeenten merged since 2020');
@@ -193,14 +194,23 @@ async function derive2020(source: DataSource, known: ReadonlySet<string>): Promi
   }
   const gemeenten = await readTopology(source, GEMEENTEN_2020, 'gemeente_2020');
   const provincies = await readTopology(source, PROVINCIES_2020, 'provincie_2020');
+  const ggd = await readGgdRegions(source);
   const provinces = provincies.features.features.map((f, i) => ({ feature: f, ...statcode(f, PROVINCIES_2020, i, /^PV\d{2}$/) }));
   const attributes: AreaAttributes[] = [];
   const list: Gemeente[] = [];
   gemeenten.features.features.forEach((f, i) => {
     const { code, name } = statcode(f, GEMEENTEN_2020, i, /^GM\d{4}$/);
     list.push({ code, name });
-    if (known.has(code)) return;
     const centroid = geoCentroid(f);
+    // Gemeenten merged after 2020 are in no GGD list of the mirror (only 2022 has GGD-regio's); the GGD-regio
+    // that contains them is the one of their successor, so the RIVM 2020 figures of all 355 gemeenten count.
+    const ggdRegionName = in2022.has(code) ? null : (ggd.regions.find((r) => geoContains(r.feature, centroid))?.name ?? null);
+    if (known.has(code)) {
+      if (ggdRegionName !== null) {
+        attributes.push({ code, year: 2020, provinceCode: null, provinceName: null, ggdRegionName, urbanity: null, datasetId: DATASET });
+      }
+      return;
+    }
     let province = provinces.find((p) => geoContains(p.feature, centroid));
     if (province === undefined) {
       const votes = new Map<(typeof provinces)[number], number>();
@@ -218,12 +228,29 @@ async function derive2020(source: DataSource, known: ReadonlySet<string>): Promi
       year: 2020,
       provinceCode: province.code,
       provinceName: province.name,
-      ggdRegionName: null,
+      ggdRegionName,
       urbanity: null,
       datasetId: DATASET,
     });
   });
-  return { attributes, gemeenten: list, bytes: [gemeenten.bytes, provincies.bytes] };
+  return { attributes, gemeenten: list, bytes: [gemeenten.bytes, provincies.bytes, ggd.bytes] };
+}
+
+/** The 25 GGD-regio polygons of 2022, wound the way d3-geo expects. */
+async function readGgdRegions(source: DataSource): Promise<{ regions: { name: string; feature: Feature<Geometry> }[]; bytes: Uint8Array }> {
+  const bytes = await source.readBytes(GGD_REGIONS_2022);
+  let collection: FeatureCollection<Polygon | MultiPolygon>;
+  try {
+    collection = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as FeatureCollection<Polygon | MultiPolygon>;
+  } catch (error) {
+    throw new ImportError(GGD_REGIONS_2022, null, null, `not valid UTF-8 JSON (${(error as Error).message}); is the file truncated?`);
+  }
+  const regions = collection.features.map((f, i) => {
+    const name = f.properties?.['ggdregio'];
+    if (typeof name !== 'string' || name === '') throw new ImportError(GGD_REGIONS_2022, null, 'ggdregio', `feature ${i + 1} has no GGD-regio name`);
+    return { name, feature: { ...f, geometry: windForD3(f.geometry) } as Feature<Geometry> };
+  });
+  return { regions, bytes };
 }
 
 export const adapters: DatasetAdapter[] = [
@@ -234,7 +261,7 @@ export const adapters: DatasetAdapter[] = [
       const y2021 = await readCbsList(source, FILE_2021, 2021);
       const y2023 = await readCbsList(source, FILE_2023, 2023);
       const known = new Set([...y2021.gemeenten, ...y2022.gemeenten, ...y2023.gemeenten].map((g) => g.code));
-      const y2020 = await derive2020(source, known);
+      const y2020 = await derive2020(source, known, new Set(y2022.gemeenten.map((g) => g.code)));
       // 2022 first (the postcode file names gemeenten as in 2021/2022), then 2021, 2023 and, for the few
       // postcodes still named after a gemeente dissolved on 1 January 2021 (Haaren), the 2020 list.
       const codeOf = nameIndex([y2022.gemeenten, y2021.gemeenten, y2023.gemeenten, y2020.gemeenten]);
