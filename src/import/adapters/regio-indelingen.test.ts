@@ -52,12 +52,13 @@ test('adapters place 2020 gemeenten that no later list has by their boundaries: 
   const appingedam = y2020.find((a) => a.code === 'GM0003');
   assert.equal(appingedam?.provinceCode, 'PV20');
   assert.equal(appingedam?.provinceName, 'Groningen');
-  assert.equal(appingedam?.ggdRegionName, null);
+  // Merged into Eemsdelta (2021): the GGD-regio holding it in 2022.
+  assert.equal(appingedam?.ggdRegionName, 'GGD Groningen');
   // Haaren (GM0788) was divided among four Brabant gemeenten on 1 January 2021.
   assert.equal(y2020.find((a) => a.code === 'GM0788')?.provinceCode, 'PV30');
-  // Only gemeenten missing from 2021–2023 are derived, and they are all merged or dissolved ones.
+  // Provincies are derived only for gemeenten missing from 2021–2023: merged or dissolved ones.
   const later = new Set((await readReal()).areaAttributes!.filter((a) => a.year > 2020).map((a) => a.code));
-  assert.ok(y2020.every((a) => !later.has(a.code)));
+  assert.ok(y2020.filter((a) => a.provinceCode !== null).every((a) => !later.has(a.code)));
 });
 
 test('adapters read every PC4 row and match its gemeente name to a code', async () => {
@@ -91,6 +92,7 @@ const FILES = [
   'regio-indelingen/postcode_pc2_pc3_pc4_gemeente_provincie_corop_ggdregio.csv',
   'geo-2020/gemeente_2020.topojson',
   'geo-2020/provincie_2020.topojson',
+  'geo-2022/ggdregios_2022.geojson',
 ];
 
 /** A data directory with the real files except one, which the test writes. */
@@ -98,6 +100,7 @@ async function dataDirWith(file: string, text: string): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'regio-'));
   await mkdir(path.join(root, 'regio-indelingen'));
   await mkdir(path.join(root, 'geo-2020'));
+  await mkdir(path.join(root, 'geo-2022'));
   for (const f of FILES) if (f !== file) await copyFile(path.join(testDataDir(), f), path.join(root, f));
   await writeFile(path.join(root, file), text);
   return root;
