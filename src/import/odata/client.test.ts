@@ -139,6 +139,58 @@ test('a time-out on every attempt ends in a StatlineError of kind timeout', asyn
   assert.equal(error.status, null);
 });
 
+test('a response whose body stalls half-way is abandoned at the time-out and the retry succeeds', async (t) => {
+  const { server, statline, logs } = await setup({ faults: { stallFirst: 1 } }, { timeoutMs: 200, retries: 1 });
+  t.after(() => server.close());
+
+  const infos = await statline.tableInfos('85984NED');
+
+  assert.equal(infos.value[0]?.Identifier, '85984NED');
+  assert.equal(server.requests.length, 2);
+  assert.ok(logs.some((l) => l.includes('no complete response within 200 ms')));
+});
+
+test('a fetch that never settles and ignores the abort signal still ends in a time-out', async () => {
+  // Nothing else keeps the event loop alive here: the client's own timer has to end the wait.
+  let calls = 0;
+  const stuck: typeof fetch = () => {
+    calls++;
+    return new Promise<Response>(() => undefined);
+  };
+  const statline = createStatlineClient({ baseUrl: 'http://127.0.0.1:9/odata', fetch: stuck, timeoutMs: 50, retries: 1, sleep: async () => undefined });
+
+  const error = await statline.tableInfos('85984NED').then(() => null, (e: unknown) => e);
+
+  assert.ok(error instanceof StatlineError);
+  assert.equal(error.kind, 'timeout');
+  assert.match(error.message, /gave up after 2 attempts/);
+  assert.equal(calls, 2);
+});
+
+test('createStatlineClient refuses a time-out that would not bound the wait', () => {
+  for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31]) {
+    assert.throws(
+      () => createStatlineClient({ baseUrl: 'http://127.0.0.1:9/odata', fetch, timeoutMs, retries: 0, sleep: async () => undefined }),
+      RangeError,
+      String(timeoutMs),
+    );
+  }
+});
+
+test('typedDataSet stops when the server ignores $skip instead of reading the same page forever', async (t) => {
+  // Drops $skip from every request, so each "next" page is the first page again.
+  const ignoringSkip: typeof fetch = (input, init) => fetch(String(input).replace(/&\$skip=\d+/, ''), init);
+  const { server, statline } = await setup({ pageSize: 1_000, faults: { omitNextLink: true } }, { maxRowsPerResponse: 1_000, fetch: ignoringSkip });
+  t.after(() => server.close());
+
+  const error = await statline.typedDataSet('85984NED').then(() => null, (e: unknown) => e);
+
+  assert.ok(error instanceof StatlineError);
+  assert.equal(error.kind, 'invalid-response');
+  assert.match(error.message, /85984NED.*repeats the previous one.*\$skip=1000/);
+  assert.equal(server.requests.length, 2);
+});
+
 test('a 404 is not retried', async (t) => {
   const { server, statline, sleeps } = await setup();
   t.after(() => server.close());

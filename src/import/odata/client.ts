@@ -33,7 +33,7 @@ export interface StatlineClientOptions {
   /** Service root without trailing slash, e.g. https://opendata.cbs.nl/ODataApi/odata. */
   baseUrl: string;
   fetch: typeof fetch;
-  /** Per request, including reading the body. */
+  /** Per attempt, including reading the body; an attempt that takes longer is abandoned (and retried). */
   timeoutMs: number;
   /** Extra attempts after the first for network errors, time-outs, 429 and 5xx. */
   retries: number;
@@ -125,7 +125,30 @@ export interface StatlineClient {
 const TABLE_ID = /^[0-9A-Za-z]+$/;
 const DIMENSION_KEY = /^[A-Za-z][0-9A-Za-z_]*$/;
 
+/** The body of a 2xx response, or the failure and whether another attempt may help. */
+type Outcome = { body: string } | { failure: StatlineError; retryable: boolean; retryAfter: string | null };
+
+/** Largest delay setTimeout honours; a longer one fires after 1 ms (Node) instead of waiting. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Settings that would make a wait endless or a loop unbounded are refused before any request is made. */
+function checkOptions(options: StatlineClientOptions): void {
+  const positive = (name: string, value: number | undefined, max = MAX_TIMER_MS) => {
+    if (value !== undefined && !(Number.isFinite(value) && value > 0 && value <= max)) {
+      throw new RangeError(`StatLine client: ${name} must be a number above 0 and at most ${max}, not ${value}`);
+    }
+  };
+  positive('timeoutMs', options.timeoutMs);
+  positive('backoffMs', options.backoffMs);
+  positive('maxDelayMs', options.maxDelayMs);
+  positive('maxRowsPerResponse', options.maxRowsPerResponse, Number.MAX_SAFE_INTEGER);
+  if (!Number.isInteger(options.retries) || options.retries < 0) {
+    throw new RangeError(`StatLine client: retries must be a whole number of at least 0, not ${options.retries}`);
+  }
+}
+
 export function createStatlineClient(options: StatlineClientOptions): StatlineClient {
+  checkOptions(options);
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const backoffMs = options.backoffMs ?? 1_000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
@@ -154,24 +177,45 @@ export function createStatlineClient(options: StatlineClientOptions): StatlineCl
     return Math.min(delay, maxDelayMs);
   }
 
-  /** One attempt: the body of a 2xx response, or the failure and whether another attempt may help. */
-  async function attempt(tableId: string, url: string): Promise<{ body: string } | { failure: StatlineError; retryable: boolean; retryAfter: string | null }> {
-    const signal = AbortSignal.timeout(options.timeoutMs);
+  /** Request and body of one attempt; settles when the body has been read completely. */
+  async function exchange(tableId: string, url: string, signal: AbortSignal): Promise<Outcome> {
+    const response = await options.fetch(url, { signal, headers: { accept: 'application/json' } });
+    if (response.ok) return { body: await response.text() };
+    // Read the body so the connection can be reused; its start is a hint for the person reading the error.
+    const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ').trim();
+    const failure = new StatlineError('http', tableId, url, response.status,
+      `the server answered ${response.status} ${response.statusText}${detail === '' ? '' : `: ${detail}`}`);
+    // 4xx (other than 429 Too Many Requests) means the request itself is wrong: asking again cannot help.
+    const retryable = response.status === 429 || response.status >= 500;
+    return { failure, retryable, retryAfter: response.headers.get('retry-after') };
+  }
+
+  /**
+   * One attempt: the body of a 2xx response, or the failure and whether another attempt may help. The time-out
+   * covers headers and body. It aborts the request and, independently, ends the wait with its own timer: a
+   * fetch that ignores the signal, or a body stream that stalls, cannot hold the import up. The timer is a
+   * referenced one (AbortSignal.timeout's is not), so a stuck request keeps the process alive until it fires
+   * instead of leaving a promise pending on an empty event loop.
+   */
+  async function attempt(tableId: string, url: string): Promise<Outcome> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const reason = new DOMException(`no complete response within ${options.timeoutMs} ms`, 'TimeoutError');
+        controller.abort(reason);
+        reject(reason);
+      }, options.timeoutMs);
+    });
     try {
-      const response = await options.fetch(url, { signal, headers: { accept: 'application/json' } });
-      if (response.ok) return { body: await response.text() };
-      // Read the body so the connection can be reused; its start is a hint for the person reading the error.
-      const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ').trim();
-      const failure = new StatlineError('http', tableId, url, response.status,
-        `the server answered ${response.status} ${response.statusText}${detail === '' ? '' : `: ${detail}`}`);
-      // 4xx (other than 429 Too Many Requests) means the request itself is wrong: asking again cannot help.
-      const retryable = response.status === 429 || response.status >= 500;
-      return { failure, retryable, retryAfter: response.headers.get('retry-after') };
+      return await Promise.race([exchange(tableId, url, controller.signal), deadline]);
     } catch (error) {
-      const failure = signal.aborted
+      const failure = controller.signal.aborted
         ? new StatlineError('timeout', tableId, url, null, `no complete response within ${options.timeoutMs} ms`, { cause: error })
         : new StatlineError('network', tableId, url, null, `network error: ${(error as Error).message}`, { cause: error });
       return { failure, retryable: true, retryAfter: null };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -248,11 +292,20 @@ export function createStatlineClient(options: StatlineClientOptions): StatlineCl
         if (seen.has(url)) throw new StatlineError('invalid-response', tableId, url, 200, 'odata.nextLink points to a page already read');
         seen.add(url);
         const { body, envelope } = await getEnvelope(tableId, url);
+        // A server that ignores $skip (or a nextLink that does not move on) would give the same page forever
+        // under ever new URLs; the seen-URL check above does not catch that, this does.
+        if (result.bodies.length > 0 && body === result.bodies[result.bodies.length - 1]) {
+          throw new StatlineError('invalid-response', tableId, url, 200, 'the next page repeats the previous one; does the server ignore $skip?');
+        }
         const rows = parseEntries(tableId, url, envelope.value, typedRowSchema, 'TypedDataSet', result.value.length);
         for (const row of rows) result.value.push(row);
         result.bodies.push(body);
         result.urls.push(url);
         const next = envelope['odata.nextLink'];
+        if (next !== undefined && rows.length === 0) {
+          // Every page but the last is full; a nextLink after an empty page cannot lead to more rows.
+          throw new StatlineError('invalid-response', tableId, url, 200, 'odata.nextLink after a page without rows');
+        }
         if (next !== undefined) {
           url = new URL(next, url).toString();
         } else if (rows.length >= maxRows) {

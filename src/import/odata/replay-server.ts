@@ -11,6 +11,8 @@
 //   table). The mirror has no TableInfos for it, so the replay serves a stand-in whose Modified says "replay".
 // Text fields are padded with spaces as StatLine pads them (codes and SoortRegio_2 to 10, names to 40), so the
 // code under test has to trim them.
+// close() ends every open connection (also held-back and stalled responses), so a test's server never keeps
+// the process alive.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { directorySource } from '../data-source.ts';
@@ -36,6 +38,8 @@ export interface ReplayFaults {
   /** Hold the first N responses back for `delayMs` (to provoke a client time-out). */
   delayFirst?: number;
   delayMs?: number;
+  /** Send the headers and half the body of the first N responses, then neither end nor close (a stalled stream). */
+  stallFirst?: number;
   /** Cut the JSON body of the first N successful responses in half. */
   truncateFirst?: number;
   /** Leave `odata.nextLink` out of TypedDataSet pages, like a response silently capped at the page size. */
@@ -191,7 +195,9 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
           'content-type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
           'content-length': bytes.length,
         });
-        res.end(bytes);
+        // The rest of a stalled body never comes; close() ends the connection (closeAllConnections).
+        if (n < (faults.stallFirst ?? 0)) res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+        else res.end(bytes);
       };
       if (n < (faults.delayFirst ?? 0)) {
         const timer = setTimeout(() => {

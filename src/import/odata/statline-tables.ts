@@ -220,8 +220,14 @@ export async function readRivmOnline(rivm: StatlineClient, progress: OnlineProgr
   for (const [key, { year, age, rows }] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const areas = rows.map(({ row, index }) => rowArea(tableId, url, row, index, (code, level) => {
       if (level === 'land') return 'Nederland';
-      // 50090NED names only the gemeente; wijken and buurten carry their code, as in the offline adapter.
-      return level === 'gemeente' ? text(tableId, url, row, index, 'Gemeentenaam_1') : code;
+      // 50090NED names only the gemeente. Wijken and buurten get no name, as in the offline adapter: the register
+      // reads '' as "no name" and takes the name from a dataset that has one (a code would compete with it).
+      if (level === 'gemeente') {
+        const name = text(tableId, url, row, index, 'Gemeentenaam_1');
+        if (name === '') fail(tableId, url, `${rowName(row, index)}, key Gemeentenaam_1: gemeente ${code} has no name`);
+        return name;
+      }
+      return '';
     }));
     checkUnique(tableId, url, areas);
     const topics = HEALTH_MEASURES.map((m) => ({
