@@ -4,7 +4,6 @@
 import { readdir } from 'node:fs/promises';
 import type { AdapterOutput, DatasetAdapter } from '../import/adapter.ts';
 import { directorySource } from '../import/data-source.ts';
-import { KWB_INDICATORS } from '../import/catalog/kwb.ts';
 import { createStatlineClient } from '../import/odata/client.ts';
 import { readOnline } from '../import/odata/statline-tables.ts';
 import { readDataDirectory, writeImport } from '../import/run-import.ts';
@@ -49,14 +48,9 @@ function onlineClients(deps: ImporterDeps, config: Config, progress: (message: s
   };
 }
 
-/**
- * The online output has no folders to check and one dataset per table, so nothing is dropped. readOnline leaves
- * the KWB catalog entries to the caller (statline-tables.ts), so they are added here, as the offline import has them.
- */
+/** The online output has no folders to check and one dataset per table, so nothing is dropped. */
 function asImport(output: AdapterOutput): DirectoryImport {
-  const ids = new Set(output.indicators.map((i) => i.id));
-  const indicators = [...KWB_INDICATORS.filter((i) => !ids.has(i.id)), ...output.indicators];
-  return { ...output, indicators, missingFolders: [], unknownFolders: null, droppedSeries: [] };
+  return { ...output, missingFolders: [], unknownFolders: null, droppedSeries: [] };
 }
 
 /** The report as a few readable lines. */

@@ -5,6 +5,7 @@
 // table is not what we think it is, so the import stops with a StatlineError naming table, row and key.
 import { createHash } from 'node:crypto';
 import type { AdapterOutput } from '../adapter.ts';
+import { KWB_2024_COLUMNS, kwbCatalogFor, seriesSpecs } from '../catalog/kwb.ts';
 import { HEALTH_AGE_GROUPS, HEALTH_MEASURES, healthIndicator, healthIndicatorId, type HealthAgeGroup } from '../catalog/health.ts';
 import { levelOfCode, normaliseCode, parentFromCode } from '../../shared/codes.ts';
 import type { AreaRecord, DatasetRecord, IndicatorDefinition, SeriesRecord } from '../../shared/snapshot.ts';
@@ -29,22 +30,13 @@ export interface OnlineTopic {
   referenceNl: string;
 }
 
-/**
- * The KWB 2024 topics of the subset in the mirror, as catalog ids. The lead swaps this for the mapping of the
- * offline adapter (src/import/adapters/kwb-2024-subset.ts, catalog src/import/catalog/kwb.ts) once that exists,
- * so that online and offline import give the same ids; `inwoners` and `oppervlakte_land` are the ids other
- * modules already use.
- */
-export const KWB_2024_TOPICS: readonly OnlineTopic[] = [
-  { sourceColumn: 'AantalInwoners_5', indicatorId: 'inwoners', period: '2024', referenceNl: '1 januari 2024' },
-  { sourceColumn: 'Mannen_6', indicatorId: 'mannen', period: '2024', referenceNl: '1 januari 2024' },
-  { sourceColumn: 'Vrouwen_7', indicatorId: 'vrouwen', period: '2024', referenceNl: '1 januari 2024' },
-  { sourceColumn: 'Bevolkingsdichtheid_34', indicatorId: 'bevolkingsdichtheid', period: '2024', referenceNl: '1 januari 2024' },
-  { sourceColumn: 'Woningvoorraad_35', indicatorId: 'woningvoorraad', period: '2024', referenceNl: '1 januari 2024' },
-  { sourceColumn: 'OppervlakteTotaal_122', indicatorId: 'oppervlakte_totaal', period: '2024', referenceNl: '2024' },
-  { sourceColumn: 'OppervlakteLand_123', indicatorId: 'oppervlakte_land', period: '2024', referenceNl: '2024' },
-  { sourceColumn: 'OppervlakteWater_124', indicatorId: 'oppervlakte_water', period: '2024', referenceNl: '2024' },
-];
+/** The KWB 2024 topics, mapped to catalog ids exactly as the offline adapter maps the same columns. */
+export const KWB_2024_TOPICS: readonly OnlineTopic[] = seriesSpecs(KWB_2024_COLUMNS, 2024).map((spec) => ({
+  sourceColumn: spec.column,
+  indicatorId: spec.indicatorId,
+  period: spec.period,
+  referenceNl: spec.referenceNl,
+}));
 
 export const KWB_2024_TABLE = '85984NED';
 export const RIVM_TABLE = '50090NED';
@@ -272,7 +264,7 @@ export async function readOnline(client: OnlineClients, progress?: OnlineProgres
   const rivm = await readRivmOnline(client.rivm, progress);
   return {
     datasets: [kwb, ...rivm.datasets],
-    indicators: rivm.indicators,
+    indicators: [...kwbCatalogFor([kwb]), ...rivm.indicators],
     areaAttributes: [],
     geometries: [],
     postcodes: [],
