@@ -1,6 +1,7 @@
 // Downloads of what the page shows: SVG as it is, PNG rendered from the SVG at twice the size, CSV as text.
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a blob under a file name through a temporary link (the one way browsers allow without a dialog). */
+function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -8,6 +9,10 @@ export function downloadText(filename: string, text: string, type: string): void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadText(filename: string, text: string, type: string): void {
+  saveBlob(filename, new Blob([text], { type }));
 }
 
 export async function downloadPng(filename: string, svg: string, width: number, height: number): Promise<void> {
@@ -25,15 +30,7 @@ export async function downloadPng(filename: string, svg: string, width: number, 
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob === null) return;
-    const png = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = png;
-    a.download = filename;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(png), 1000);
+    if (blob !== null) saveBlob(filename, blob);
   } finally {
     URL.revokeObjectURL(url);
   }
