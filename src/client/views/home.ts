@@ -71,7 +71,9 @@ export function homeView(ctx: AppContext): TemplateResult {
       if (pick !== undefined) open(pick);
       event.preventDefault();
     } else if (event.key === 'Escape') {
+      // Closing the list also drops the active option, so aria-activedescendant never points into a hidden list.
       state.open = false;
+      state.active = -1;
       ctx.refresh();
     }
   };
@@ -94,7 +96,7 @@ export function homeView(ctx: AppContext): TemplateResult {
             aria-expanded=${expanded ? 'true' : 'false'}
             aria-controls="bb-search-list"
             aria-describedby="bb-search-hint"
-            aria-activedescendant=${state.active >= 0 ? `bb-option-${state.active}` : ''}
+            aria-activedescendant=${expanded && state.active >= 0 ? `bb-option-${state.active}` : nothing}
             .value=${state.query}
             @input=${(e: Event) => search((e.target as HTMLInputElement).value)}
             @keydown=${onKey}

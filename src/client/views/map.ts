@@ -23,9 +23,12 @@ interface MapState {
   rows: ValueRow[];
   names: Map<string, string>;
   error: string | null;
+  /** The values table is built only once its <details> is opened: thousands of rows nobody asked for would
+   *  double the time until the map shows. */
+  tableOpen: boolean;
 }
 
-const state: MapState = { indicators: null, geometries: null, topologies: new Map(), key: '', svg: null, rows: [], names: new Map(), error: null };
+const state: MapState = { indicators: null, geometries: null, topologies: new Map(), key: '', svg: null, rows: [], names: new Map(), error: null, tableOpen: false };
 const WIDTH = 640;
 const HEIGHT = 700;
 
@@ -53,6 +56,9 @@ export function pickGeometry(geometries: readonly GeometryInfo[], level: Level, 
     .sort((a, b) => Math.abs(a.classificationYear - year) - Math.abs(b.classificationYear - year) || b.classificationYear - a.classificationYear)[0];
 }
 
+/** Performance marks and measures of one map drawing (see load). */
+const MAP_MARKS = ['bb-map-data', 'bb-map-svg', 'bb-map-rendered', 'bb-map-choropleth', 'bb-map-draw'];
+
 async function load(ctx: AppContext, params: MapParams): Promise<void> {
   try {
     state.indicators ??= await api.indicators();
@@ -69,20 +75,34 @@ async function load(ctx: AppContext, params: MapParams): Promise<void> {
       topology = (await api.geometry(geometry.id)) as Topology;
       state.topologies.set(geometry.id, topology);
     }
+    const rows = await api.values({ indicators: [indicator.id], periods: [info.period], level: params.level, parent: params.parent ?? undefined });
+    // Everything is fetched: from here on the map is drawn in the browser. The marks (read by bench/browser.ts)
+    // time that part alone: data → SVG text (bb-map-choropleth) → SVG in the DOM (bb-map-draw).
+    for (const name of MAP_MARKS) {
+      performance.clearMarks(name);
+      performance.clearMeasures(name);
+    }
+    performance.mark('bb-map-data');
     const object = topology.objects[geometry.id] ?? Object.values(topology.objects)[0]!;
     const collection = feature(topology, object) as unknown as { features: Feature<Geometry, AreaProps & { gm?: string }>[] };
     const features = collection.features.filter((f) => params.parent === null || f.properties.gm === params.parent || f.properties.code.slice(2, 6) === params.parent.slice(2, 6));
-    const rows = await api.values({ indicators: [indicator.id], periods: [info.period], level: params.level, parent: params.parent ?? undefined });
     const values = new Map(rows.map((r) => [r.area, r.value]));
     state.names = new Map(features.map((f) => [f.properties.code, f.properties.name]));
     const title = `${ctx.lang === 'nl' ? indicator.labelNl : indicator.labelEn} (${info.period})`;
     state.svg = choropleth({ title, features, values, decimals: indicator.decimals, width: WIDTH, height: HEIGHT, unitLabel: indicator.unit === 'percent' ? '%' : '', missingLabel: ctx.t('missing') }).svg;
+    performance.mark('bb-map-svg');
     state.rows = rows.filter((r) => state.names.has(r.area)).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
     state.error = null;
   } catch (error) {
     state.error = (error as Error).message;
   }
   ctx.refresh();
+  // lit-html renders synchronously: after refresh() the SVG is in the DOM.
+  if (state.error === null && performance.getEntriesByName('bb-map-svg', 'mark').length > 0) {
+    performance.mark('bb-map-rendered');
+    performance.measure('bb-map-choropleth', 'bb-map-data', 'bb-map-svg');
+    performance.measure('bb-map-draw', 'bb-map-data', 'bb-map-rendered');
+  }
 }
 
 export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
@@ -93,11 +113,15 @@ export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
     void load(ctx, params);
   }
   const indicator = state.indicators?.find((i) => i.id === params.indicator);
-  const go = (patch: Partial<MapParams>) => {
+  // A choice in a select redraws the map but is no change of context (WCAG 3.2.2): focus stays on the select
+  // that was changed, instead of jumping to the top of the page as a navigation does.
+  const go = (patch: Partial<MapParams>, event: Event) => {
     const next = { ...params, ...patch };
     const q = new URLSearchParams({ indicator: next.indicator, jaar: next.period, niveau: next.level });
     if (next.parent !== null && next.level === 'wijk') q.set('binnen', next.parent);
+    const control = (event.target as HTMLElement).id;
     ctx.navigate(`/kaart?${q.toString()}`);
+    document.getElementById(control)?.focus();
   };
   const onMapClick = (event: Event) => {
     const code = (event.target as Element).closest('[data-code]')?.getAttribute('data-code');
@@ -108,20 +132,20 @@ export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
     <form class="bb-map-controls" @submit=${(e: Event) => e.preventDefault()}>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for="bb-map-indicator">${ctx.t('mapIndicator')}</label>
-        <select id="bb-map-indicator" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ indicator: (e.target as HTMLSelectElement).value, period: 'latest' })}>
+        <select id="bb-map-indicator" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ indicator: (e.target as HTMLSelectElement).value, period: 'latest' }, e)}>
           ${(state.indicators ?? []).map((i) => html`<option value=${i.id} ?selected=${i.id === params.indicator}>${ctx.lang === 'nl' ? i.labelNl : i.labelEn}${i.ageGroup === null ? '' : ` (${i.ageGroup})`}</option>`)}
         </select>
       </div>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for="bb-map-period">${ctx.t('mapPeriod')}</label>
-        <select id="bb-map-period" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ period: (e.target as HTMLSelectElement).value })}>
+        <select id="bb-map-period" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ period: (e.target as HTMLSelectElement).value }, e)}>
           <option value="latest" ?selected=${params.period === 'latest'}>${ctx.lang === 'nl' ? 'meest recent' : 'latest'}</option>
           ${(indicator?.periods ?? []).map((p) => html`<option value=${p.period} ?selected=${p.period === params.period}>${p.period}</option>`)}
         </select>
       </div>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for="bb-map-level">${ctx.t('mapLevel')}</label>
-        <select id="bb-map-level" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ level: (e.target as HTMLSelectElement).value as Level })}>
+        <select id="bb-map-level" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ level: (e.target as HTMLSelectElement).value as Level }, e)}>
           <option value="gemeente" ?selected=${params.level === 'gemeente'}>${ctx.t('level_gemeente')}</option>
           <option value="wijk" ?selected=${params.level === 'wijk'}>${ctx.t('level_wijk')}</option>
         </select>
@@ -136,13 +160,19 @@ export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
             <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => downloadText('buurtbeeld-kaart.svg', state.svg!, 'image/svg+xml')}>${ctx.t('mapDownloadSvg')}</button>
             <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => void downloadPng('buurtbeeld-kaart.png', state.svg!, WIDTH, HEIGHT)}>${ctx.t('mapDownloadPng')}</button>
           </div>
-          <details class="bb-details">
+          <details class="bb-details" ?open=${state.tableOpen} @toggle=${(e: Event) => {
+            const open = (e.target as HTMLDetailsElement).open;
+            if (open !== state.tableOpen) {
+              state.tableOpen = open;
+              ctx.refresh();
+            }
+          }}>
             <summary>${ctx.t('mapTableCaption')}</summary>
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">${ctx.t('mapTableCaption')}</caption>
               <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">${ctx.t('area')}</th><th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${ctx.t('value')}</th></tr></thead>
               <tbody class="utrecht-table__body">
-                ${state.rows.map(
+                ${(state.tableOpen ? state.rows : []).map(
                   (r) => html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${r.area}">${state.names.get(r.area) ?? r.area}</a></th><td class="utrecht-table__cell utrecht-table__cell--numeric">${r.value === null ? ctx.t('missing') : formatNumber(ctx.lang, r.value, indicator?.decimals ?? 1)}</td></tr>`,
                 )}
               </tbody>

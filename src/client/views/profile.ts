@@ -32,7 +32,7 @@ function load(ctx: AppContext, code: string): void {
     .then(([profile, indicators]) => {
       if (indicators !== null) catalog = new Map(indicators.map((i) => [i.id, i]));
       state.profile = profile;
-      document.title = `${profile.area.name} – Buurtbeeld`;
+      document.title = `${displayName(profile.area)} – Buurtbeeld`;
     })
     .catch((error: unknown) => {
       state.error = (error as Error).message;
@@ -61,6 +61,11 @@ function missingText(ctx: AppContext, reason: string | null): string {
 
 function sourceLine(ctx: AppContext, p: Provenance, period: string): string {
   return `${ctx.t('source')}: ${p.publisher}, ${ctx.t('table').toLowerCase()} ${p.tableId}, ${ctx.t('column').toLowerCase()} ${p.sourceColumn}, ${ctx.t('period').toLowerCase()} ${period}, ${ctx.t('classification').toLowerCase()} ${p.classificationYear}`;
+}
+
+/** RIVM's buurt codes of 2020 come without a name: show the code, so the heading and title are never empty. */
+function displayName(area: { code: string; name: string }): string {
+  return area.name === '' ? area.code : area.name;
 }
 
 function label(ctx: AppContext, x: { labelNl: string; labelEn: string }): string {
@@ -144,7 +149,7 @@ function healthSection(ctx: AppContext, profile: AreaProfile, report: boolean): 
         <caption class="utrecht-table__caption">${ctx.lang === 'nl' ? 'Gezondheid en leefstijl' : 'Health and lifestyle'}, ${age}, ${healthRows(profile, age)[0]?.period ?? ''} — ${ctx.t('estimate')}</caption>
         <thead class="utrecht-table__header"><tr class="utrecht-table__row">
           <th class="utrecht-table__header-cell" scope="col">${ctx.lang === 'nl' ? 'Onderwerp' : 'Topic'}</th>
-          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${profile.area.name}</th>
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${displayName(profile.area)}</th>
           ${profile.comparators.map((c) => html`<th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${c.area.name}${c.role === 'ggdregio' || c.role === 'provincie' ? html`<span aria-hidden="true">*</span>` : nothing}</th>`)}
           <th class="utrecht-table__header-cell" scope="col">${ctx.lang === 'nl' ? 'Vergeleken met Nederland' : 'Compared with the Netherlands'}</th>
           <th class="utrecht-table__header-cell" scope="col">${ctx.lang === 'nl' ? 'Spreiding in Nederland' : 'Spread in the Netherlands'}</th>
@@ -181,9 +186,13 @@ function trendSection(ctx: AppContext, profile: AreaProfile): TemplateResult {
     <div class="bb-trends">
       ${figures.map((h) => {
         const periods = h.trend.map((p) => p.period);
-        const chart = trendChart({ title: `${label(ctx, h)} (18+)`, periods, series: [{ label: profile.area.name, values: h.trend.map((p) => p.value), emphasis: true }] });
+        // The catalog's labels of age-specific indicators already name the age group; add it only when not.
+        const caption = label(ctx, h).includes('(18+)') ? label(ctx, h) : `${label(ctx, h)} (18+)`;
+        // role="img" hides the points' own titles from screen readers, so the text alternative carries the figures.
+        const figures = h.trend.map((p) => `${p.period}: ${p.value === null ? ctx.t('missing') : fmt(ctx.lang, p.value, h.decimals, h.unit)}`).join(', ');
+        const chart = trendChart({ title: `${caption}, ${displayName(profile.area)}. ${figures}`, periods, series: [{ label: displayName(profile.area), values: h.trend.map((p) => p.value), emphasis: true }] });
         return html`<figure class="utrecht-figure">
-          <figcaption>${label(ctx, h)} (18+)</figcaption>
+          <figcaption>${caption}</figcaption>
           ${unsafeSVG(chart)}
           <div class="bb-toolbar bb-no-print">
             <button type="button" class="utrecht-button utrecht-button--subtle" @click=${() => downloadText(`${profile.area.code}-${h.indicatorId}.svg`, chart, 'image/svg+xml')}>SVG<span class="bb-visually-hidden"> ${label(ctx, h)}</span></button>
@@ -223,7 +232,7 @@ function subAreasSection(ctx: AppContext, profile: AreaProfile): TemplateResult 
   const ariaSort = (column: number) => (state.sort?.column === column ? (state.sort.descending ? 'descending' : 'ascending') : 'none');
   const levelName = rows[0] === undefined ? '' : ctx.t(`level_${rows[0].level}` as MessageKey);
   return html`<section aria-labelledby="bb-sub" class="bb-print-break">
-    <h2 class="utrecht-heading-2" id="bb-sub">${ctx.lang === 'nl' ? `Gebieden binnen ${profile.area.name}` : `Areas within ${profile.area.name}`}</h2>
+    <h2 class="utrecht-heading-2" id="bb-sub">${ctx.lang === 'nl' ? `Gebieden binnen ${displayName(profile.area)}` : `Areas within ${displayName(profile.area)}`}</h2>
     <div class="bb-table-wrap"><table class="utrecht-table">
       <caption class="utrecht-table__caption">${levelName} (${ctx.t('classification').toLowerCase()} ${year ?? ''})</caption>
       <thead class="utrecht-table__header"><tr class="utrecht-table__row">
@@ -293,11 +302,11 @@ export function profileView(ctx: AppContext, code: string, report: boolean): Tem
     <nav aria-label=${ctx.lang === 'nl' ? 'Kruimelpad' : 'Breadcrumb'} class="utrecht-breadcrumb-nav bb-no-print">
       <ol class="utrecht-breadcrumb-nav__list">
         ${[...profile.ancestors].reverse().map((a) => html`<li class="utrecht-breadcrumb-nav__item"><a class="utrecht-link" href="/gebied/${a.code}">${a.name}</a> › </li>`)}
-        <li class="utrecht-breadcrumb-nav__item" aria-current="page">${profile.area.name}</li>
+        <li class="utrecht-breadcrumb-nav__item" aria-current="page">${displayName(profile.area)}</li>
       </ol>
     </nav>
     ${report ? html`<p class="utrecht-paragraph bb-report-kicker">${ctx.lang === 'nl' ? 'Wijkgezondheidsprofiel' : 'Area health profile'} · ${today}</p>` : nothing}
-    <h1 class="utrecht-heading-1">${profile.area.name}</h1>
+    <h1 class="utrecht-heading-1">${displayName(profile.area)}</h1>
     <p class="utrecht-paragraph utrecht-paragraph--lead">${levelName} · ${profile.area.code}${profile.ggdRegion === null ? '' : ` · ${profile.ggdRegion.name}`}</p>
     <div class="bb-toolbar bb-no-print">
       ${report
