@@ -12,7 +12,7 @@ import { choropleth, type AreaProps } from '../charts/choropleth.ts';
 import { downloadPng, downloadText } from '../download.ts';
 import { formatNumber } from '../i18n.ts';
 import type { GeometryInfo, ValueRow } from '../../shared/api.ts';
-import type { Indicator, Level } from '../../shared/types.ts';
+import type { Area, Indicator, Level } from '../../shared/types.ts';
 
 interface MapState {
   indicators: Indicator[] | null;
@@ -26,9 +26,12 @@ interface MapState {
   /** The values table is built only once its <details> is opened: thousands of rows nobody asked for would
    *  double the time until the map shows. */
   tableOpen: boolean;
+  /** Provincies and gemeenten for the "within" choice (browse provincie → gemeente → wijk). */
+  provinces: Area[] | null;
+  gemeenten: Area[] | null;
 }
 
-const state: MapState = { indicators: null, geometries: null, topologies: new Map(), key: '', svg: null, rows: [], names: new Map(), error: null, tableOpen: false };
+const state: MapState = { indicators: null, geometries: null, topologies: new Map(), key: '', svg: null, rows: [], names: new Map(), error: null, tableOpen: false, provinces: null, gemeenten: null };
 const WIDTH = 640;
 const HEIGHT = 700;
 
@@ -63,6 +66,8 @@ async function load(ctx: AppContext, params: MapParams): Promise<void> {
   try {
     state.indicators ??= await api.indicators();
     state.geometries ??= await api.geometries();
+    state.provinces ??= await api.areasOf('provincie');
+    state.gemeenten ??= await api.areasOf('gemeente');
     const indicator = state.indicators.find((i) => i.id === params.indicator);
     if (indicator === undefined) throw new Error(`unknown indicator ${params.indicator}`);
     const period = params.period === 'latest' ? indicator.periods.at(-1)?.period : params.period;
@@ -85,7 +90,14 @@ async function load(ctx: AppContext, params: MapParams): Promise<void> {
     performance.mark('bb-map-data');
     const object = topology.objects[geometry.id] ?? Object.values(topology.objects)[0]!;
     const collection = feature(topology, object) as unknown as { features: Feature<Geometry, AreaProps & { gm?: string }>[] };
-    const features = collection.features.filter((f) => params.parent === null || f.properties.gm === params.parent || f.properties.code.slice(2, 6) === params.parent.slice(2, 6));
+    const inRows = new Set(rows.map((r) => r.area));
+    const features = collection.features.filter((f) =>
+      params.parent === null
+        ? true
+        : params.parent.startsWith('PV')
+          ? inRows.has(f.properties.code)
+          : f.properties.gm === params.parent || f.properties.code.slice(2, 6) === params.parent.slice(2, 6),
+    );
     const values = new Map(rows.map((r) => [r.area, r.value]));
     state.names = new Map(features.map((f) => [f.properties.code, f.properties.name]));
     const title = `${ctx.lang === 'nl' ? indicator.labelNl : indicator.labelEn} (${info.period})`;
@@ -105,6 +117,12 @@ async function load(ctx: AppContext, params: MapParams): Promise<void> {
   }
 }
 
+/** An indicator's label with its age group, unless the label already names it. */
+function optionLabel(ctx: AppContext, i: Indicator): string {
+  const label = ctx.lang === 'nl' ? i.labelNl : i.labelEn;
+  return i.ageGroup === null || label.includes(i.ageGroup) ? label : `${label} (${i.ageGroup})`;
+}
+
 export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
   const key = JSON.stringify(params) + ctx.lang;
   if (state.key !== key) {
@@ -118,22 +136,37 @@ export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
   const go = (patch: Partial<MapParams>, event: Event) => {
     const next = { ...params, ...patch };
     const q = new URLSearchParams({ indicator: next.indicator, jaar: next.period, niveau: next.level });
-    if (next.parent !== null && next.level === 'wijk') q.set('binnen', next.parent);
+    // "Within" must fit the level: a provincie for gemeenten, a gemeente for wijken.
+    if (next.parent !== null && (next.level === 'wijk' ? next.parent.startsWith('GM') : next.parent.startsWith('PV'))) q.set('binnen', next.parent);
     const control = (event.target as HTMLElement).id;
     ctx.navigate(`/kaart?${q.toString()}`);
     document.getElementById(control)?.focus();
   };
+  // Browsing: a gemeente on the map opens the map of its wijken, a wijk opens its profile. The table under the
+  // map links every area to its profile, and the "within" choice does the same browsing by keyboard.
   const onMapClick = (event: Event) => {
     const code = (event.target as Element).closest('[data-code]')?.getAttribute('data-code');
-    if (code !== null && code !== undefined) ctx.navigate(`/gebied/${code}`);
+    if (code === null || code === undefined) return;
+    if (params.level === 'gemeente') {
+      const q = new URLSearchParams({ indicator: params.indicator, jaar: params.period, niveau: 'wijk', binnen: code });
+      ctx.navigate(`/kaart?${q.toString()}`);
+    } else {
+      ctx.navigate(`/gebied/${code}`);
+    }
   };
+  const within = params.level === 'gemeente' ? (state.provinces ?? []) : (state.gemeenten ?? []).filter((g) => g.years.some((y) => y >= 2020));
+  const themes = [...new Set((state.indicators ?? []).map((i) => i.theme))];
   return html`
     <h1 class="utrecht-heading-1">${ctx.t('mapTitle')}</h1>
     <form class="bb-map-controls" @submit=${(e: Event) => e.preventDefault()}>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for="bb-map-indicator">${ctx.t('mapIndicator')}</label>
         <select id="bb-map-indicator" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => go({ indicator: (e.target as HTMLSelectElement).value, period: 'latest' }, e)}>
-          ${(state.indicators ?? []).map((i) => html`<option value=${i.id} ?selected=${i.id === params.indicator}>${ctx.lang === 'nl' ? i.labelNl : i.labelEn}${i.ageGroup === null ? '' : ` (${i.ageGroup})`}</option>`)}
+          ${themes.map(
+            (theme) => html`<optgroup label=${theme}>
+              ${(state.indicators ?? []).filter((i) => i.theme === theme).map((i) => html`<option value=${i.id} ?selected=${i.id === params.indicator}>${optionLabel(ctx, i)}</option>`)}
+            </optgroup>`,
+          )}
         </select>
       </div>
       <div class="utrecht-form-field">
@@ -150,10 +183,20 @@ export function mapView(ctx: AppContext, params: MapParams): TemplateResult {
           <option value="wijk" ?selected=${params.level === 'wijk'}>${ctx.t('level_wijk')}</option>
         </select>
       </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="bb-map-within">${ctx.t('mapIn')}</label>
+        <select id="bb-map-within" class="utrecht-select utrecht-select--html-select" @change=${(e: Event) => { const v = (e.target as HTMLSelectElement).value; go({ parent: v === '' ? null : v }, e); }}>
+          <option value="" ?selected=${params.parent === null}>${ctx.t('mapWholeCountry')}</option>
+          ${within.map((a) => html`<option value=${a.code} ?selected=${a.code === params.parent}>${a.name}</option>`)}
+        </select>
+      </div>
     </form>
+    <p class="utrecht-paragraph bb-no-print">${params.level === 'gemeente'
+      ? (ctx.lang === 'nl' ? 'Klik op een gemeente om de wijken te zien, of kies hierboven.' : 'Click a municipality to see its districts, or choose above.')
+      : (ctx.lang === 'nl' ? 'Klik op een wijk om het profiel te openen.' : 'Click a district to open its profile.')}</p>
     ${state.error !== null ? html`<div class="utrecht-alert utrecht-alert--error" role="alert">${state.error}</div>` : nothing}
     ${state.svg === null
-      ? html`<p class="utrecht-paragraph" role="status">${ctx.t('loading')}</p>`
+      ? state.error === null ? html`<p class="utrecht-paragraph" role="status">${ctx.t('loading')}</p>` : nothing
       : html`
           <figure class="bb-map utrecht-figure" @click=${onMapClick}>${unsafeSVG(state.svg)}</figure>
           <div class="utrecht-button-group">
