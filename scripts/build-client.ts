@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { mkdir, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { markdownToHtml } from '../src/server/markdown.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist/client');
@@ -23,6 +24,8 @@ export async function buildClient(options: { quiet?: boolean } = {}): Promise<{ 
     loader: { '.woff2': 'file', '.woff': 'file' },
   });
   await copyFile(path.join(root, 'src/client/index.html'), path.join(out, 'index.html'));
+  // The methods write-up, converted once here (escaped, safe subset) and loaded by the /methoden page.
+  await writeFile(path.join(out, 'methods.html'), markdownToHtml(await readFile(path.join(root, 'docs/methods.md'), 'utf8')));
   const js = await readFile(path.join(out, 'app.js'));
   const css = await readFile(path.join(out, 'styles.css'));
   const sizes = { jsBytes: js.length, jsGzip: gzipSync(js).length, cssGzip: gzipSync(css).length };

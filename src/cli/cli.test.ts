@@ -4,8 +4,10 @@ import { parse } from 'csv-parse/sync';
 import type { Store } from '../db/store.ts';
 import { buildCube } from '../domain/build-cube.ts';
 import { ImportError } from '../import/adapter.ts';
-import type { ListResponse, ValueRow } from '../shared/api.ts';
+import type { ListResponse, TargetRanking, ValueRow } from '../shared/api.ts';
+import { targetDefinition } from '../db/store-contract.ts';
 import type { Area } from '../shared/types.ts';
+import type { DatasetRecord, Snapshot } from '../shared/snapshot.ts';
 import { memoryStore } from '../server/testing/memory-store.ts';
 import { fixtureSnapshot } from '../server/testing/fixture-snapshot.ts';
 import type { CliIo, ImportSource, Importer } from './cli.ts';
@@ -165,5 +167,75 @@ describe('runCli', () => {
     const env = capture({ env: { BUURTBEELD_PORT: 'eighty' } });
     assert.equal(await runCli(['serve'], env.io), 1);
     assert.match(env.err(), /^buurtbeeld: BUURTBEELD_PORT must be a port number.*\n$/);
+  });
+});
+
+describe('runCli estimate and rank', () => {
+  /**
+   * The fixture data plus an invented RIVM-like overweight series and Amsterdam's province and urbanity, with one
+   * saved target: residents × overweight share.
+   */
+  const snapshot = (): Snapshot => {
+    const base = fixtureSnapshot();
+    const rivm: DatasetRecord = {
+      info: { ...base.datasets[0]!.info, id: 'fixture-rivm-2020', tableId: 'R2020', classificationYear: 2020, contentHash: 'rivm' },
+      priority: 2,
+      areas: base.datasets[0]!.areas,
+      series: [
+        {
+          indicatorId: 'overgewicht_18plus',
+          period: '2020',
+          sourceColumn: 'Overgewicht_9',
+          referenceNl: '2020',
+          values: new Float64Array([50.5, 40.25, NaN]),
+          missing: new Uint8Array([0, 0, 1]),
+        },
+      ],
+    };
+    const attributes = { code: 'GM0363', year: 2022, provinceCode: 'PV27', provinceName: 'Noord-Holland', ggdRegionName: 'GGD Amsterdam', urbanity: 1, datasetId: 'fixture-2022' };
+    return { ...base, datasets: [...base.datasets, rivm], areaAttributes: [attributes] };
+  };
+  const withSavedTarget = () =>
+    memoryStore({ snapshot: snapshot(), targets: [{ definition: targetDefinition('inwoners-met-overgewicht'), createdAt: '2024-01-01T00:00:00.000Z' }] });
+
+  test('estimate --target prints the estimates per area as CSV: residents × overweight % / 100, missing stays empty', async () => {
+    const c = capture({ store: withSavedTarget() });
+    const status = await runCli(['estimate', '--target', 'inwoners-met-overgewicht', '--level', 'wijk', '--format', 'csv'], c.io);
+    assert.equal(status, 0, c.err());
+    const records = parse(c.out(), { columns: true }) as Record<string, string>[];
+    const cube = buildCube(snapshot());
+    const wijk = records.find((r) => r['code'] === 'WK036300')!;
+    assert.equal(wijk['estimate'], '');
+    assert.match(wijk['missing']!, /inwoners 2022: /);
+    const g = capture({ store: withSavedTarget() });
+    assert.equal(await runCli(['estimate', '--target', 'inwoners-met-overgewicht', '--format', 'csv'], g.io), 0, g.err());
+    const amsterdam = (parse(g.out(), { columns: true }) as Record<string, string>[]).find((r) => r['code'] === 'GM0363')!;
+    const expected = (cube.cell('inwoners', '2022', 'GM0363').value! * cube.cell('overgewicht_18plus', '2020', 'GM0363').value!) / 100;
+    assert.ok(Math.abs(Number(amsterdam['estimate']) - expected) < 1e-9, amsterdam['estimate']);
+  });
+
+  test('estimate --parent limits the areas', async () => {
+    const c = capture({ store: withSavedTarget() });
+    assert.equal(await runCli(['estimate', '--target', 'inwoners-met-overgewicht', '--parent', 'GM0363'], c.io), 0, c.err());
+    assert.deepEqual((JSON.parse(c.out()) as ListResponse<{ code: string }>).items.map((r) => r.code), ['GM0363']);
+  });
+
+  test('rank --strata --top 1 prints the top area per province and stratum as JSON', async () => {
+    const c = capture({ store: withSavedTarget() });
+    assert.equal(await runCli(['rank', '--target', 'inwoners-met-overgewicht', '--top', '1', '--strata'], c.io), 0, c.err());
+    const ranking = JSON.parse(c.out()) as TargetRanking;
+    assert.equal(ranking.strata, true);
+    assert.equal(ranking.top, 1);
+    // Urbanity 1 but only 310 invented residents: below the 100,000 of a large city, so a smaller town.
+    assert.deepEqual(ranking.groups.map((g) => [g.groupCode, g.stratum, g.entries.map((e) => e.code)]), [['PV27', 'kleinere-stad', ['GM0363']]]);
+  });
+
+  test('estimate without --target exits 2; an unknown target exits 1 with the API problem', async () => {
+    const missing = capture();
+    assert.equal(await runCli(['estimate'], missing.io), 2);
+    assert.match(missing.err(), /needs --target/);
+    const unknown = capture();
+    assert.equal(await runCli(['rank', '--target', 'bestaat-niet'], unknown.io), 1);
+    assert.match(unknown.err(), /^buurtbeeld rank: unknown target group "bestaat-niet"/);
   });
 });

@@ -14,6 +14,7 @@ import { createApp } from '../server/app.ts';
 import type { Log } from '../server/log.ts';
 import type { FetchHandler, RunningServer } from '../server/listen.ts';
 import type { Problem } from '../shared/api.ts';
+import type { ReferenceTable } from '../shared/snapshot.ts';
 import { csvToTable } from './table.ts';
 
 export interface Output {
@@ -57,9 +58,13 @@ commands:
   values   (--areas CODE,… | --level L [--parent CODE]) --indicators ID,… [--periods P,…|latest]
   datasets
   classifications
+  estimate --target ID [--level gemeente|wijk] [--parent CODE]     estimated size of a target group per area
+  rank     --target ID [--level gemeente|wijk] [--per province|ggdregio] [--top N] [--by number|share|density] [--strata]
+                                                   top N areas per province (and urbanity stratum)
 
 query commands take --format json|csv|table (default: table on a terminal, json otherwise).
-environment: BUURTBEELD_DATA_DIR, BUURTBEELD_DB, BUURTBEELD_HOST, BUURTBEELD_PORT, BUURTBEELD_ODATA_CBS, BUURTBEELD_ODATA_RIVM
+environment: BUURTBEELD_DATA_DIR, BUURTBEELD_DB, BUURTBEELD_HOST, BUURTBEELD_PORT, BUURTBEELD_ODATA_CBS, BUURTBEELD_ODATA_RIVM,
+  BUURTBEELD_EDITOR_TOKENS (SHA-256 hashes of the tokens that may save target groups; unset = read-only)
 `;
 
 const DB = { db: { type: 'string' } } as const;
@@ -75,6 +80,16 @@ const OPTIONS = {
   values: { ...FORMAT, areas: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, indicators: { type: 'string' }, periods: { type: 'string' } },
   datasets: FORMAT,
   classifications: FORMAT,
+  estimate: { ...FORMAT, target: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' } },
+  rank: {
+    ...FORMAT,
+    target: { type: 'string' },
+    level: { type: 'string' },
+    per: { type: 'string' },
+    top: { type: 'string' },
+    by: { type: 'string' },
+    strata: { type: 'boolean' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -163,8 +178,10 @@ async function importCommand(io: CliIo, config: Config, online: boolean): Promis
   return 0;
 }
 
-async function loadCube(store: Store): Promise<DataCube> {
-  return buildCube(await store.read((tx) => tx.loadSnapshot()));
+/** The cube and the reference tables of the same snapshot, read once (the server never re-reads them). */
+async function loadCube(store: Store): Promise<{ cube: DataCube; referenceTables: readonly ReferenceTable[] }> {
+  const snapshot = await store.read((tx) => tx.loadSnapshot());
+  return { cube: buildCube(snapshot), referenceTables: snapshot.referenceTables };
 }
 
 function logTo(io: CliIo): Log {
@@ -183,8 +200,17 @@ async function serveCommand(io: CliIo, config: Config, importFirst: boolean): Pr
         for (const line of await io.importer.run(store, source, progressTo(io))) io.stderr.write(`${line}\n`);
       }
     }
-    const cube = await loadCube(store);
-    const app = createApp({ store, clock: io.clock, log: logTo(io), cube: () => cube, client: io.loadClient?.() });
+    const { cube, referenceTables } = await loadCube(store);
+    const app = createApp({
+      store,
+      clock: io.clock,
+      log: logTo(io),
+      cube: () => cube,
+      referenceTables: () => referenceTables,
+      credentials: { editorTokenHashes: config.editorTokenHashes },
+      client: io.loadClient?.(),
+    });
+    if (config.editorTokenHashes.length === 0) io.stderr.write('saving target groups is disabled: BUURTBEELD_EDITOR_TOKENS is not set\n');
     const server = await io.listen((request) => app.fetch(request), config.host, config.port);
     io.stdout.write(`buurtbeeld is running at ${server.url}\n`);
     await io.untilStopped();
@@ -199,20 +225,32 @@ const QUERY_PATHS: Record<Exclude<Command, 'import' | 'serve' | 'start'>, string
   values: '/api/v1/values',
   datasets: '/api/v1/datasets',
   classifications: '/api/v1/classifications',
+  estimate: '/api/v1/targets/{target}/estimates',
+  rank: '/api/v1/rankings',
 };
 
 async function queryCommand(io: CliIo, config: Config, command: keyof typeof QUERY_PATHS, values: Values): Promise<number> {
   const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY === true ? 'table' : 'json');
   if (!['json', 'csv', 'table'].includes(format)) throw new UsageError(`--format must be json, csv or table, not "${format}"`);
   const params = new URLSearchParams();
+  let path = QUERY_PATHS[command];
+  if (path.includes('{target}')) {
+    const target = values['target'];
+    if (typeof target !== 'string' || !/^[a-z0-9-]{1,80}$/.test(target)) throw new UsageError(`${command} needs --target ID (a target group id, e.g. diabetes-type-2)`);
+    path = path.replace('{target}', target);
+  } else if (command === 'rank' && typeof values['target'] !== 'string') {
+    throw new UsageError('rank needs --target ID (a target group id, e.g. verhoogd-risico-diabetes-type-2)');
+  }
   for (const [key, value] of Object.entries(values)) {
-    if (key !== 'db' && key !== 'format' && typeof value === 'string') params.set(key, value);
+    if (key === 'db' || key === 'format' || (key === 'target' && command === 'estimate')) continue;
+    if (typeof value === 'string') params.set(key, value);
+    if (value === true) params.set(key, 'true');
   }
   params.set('format', format === 'json' ? 'json' : 'csv');
   return withStore(io, config, async (store) => {
-    const cube = await loadCube(store);
-    const app = createApp({ store, clock: io.clock, log: logTo(io), cube: () => cube });
-    const response = await app.fetch(new Request(`http://buurtbeeld.local${QUERY_PATHS[command]}?${params.toString()}`));
+    const { cube, referenceTables } = await loadCube(store);
+    const app = createApp({ store, clock: io.clock, log: logTo(io), cube: () => cube, referenceTables: () => referenceTables });
+    const response = await app.fetch(new Request(`http://buurtbeeld.local${path}?${params.toString()}`));
     const body = await response.text();
     if (!response.ok) {
       let detail = body;

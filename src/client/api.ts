@@ -1,16 +1,49 @@
 // The client's one way to the server: typed calls to /api/v1. Errors arrive as problem+json and are thrown as
 // ApiError with the server's explanation, so every view handles failure the same way.
-import type { AreaDetail, GeometryInfo, ListResponse, Problem, ValueRow } from '../shared/api.ts';
+import type {
+  ActivityPalette,
+  AreaDetail,
+  GeometryInfo,
+  ListResponse,
+  Problem,
+  TargetDetail,
+  TargetEstimates,
+  TargetRanking,
+  TargetSummary,
+  TargetValidationIssue,
+  TypologyResult,
+  ValueRow,
+} from '../shared/api.ts';
 import type { Area, Indicator, Level } from '../shared/types.ts';
 import type { AreaProfile } from '../domain/profile/profile.ts';
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(problem: Problem) {
+  /** Validation issues with their place in a definition (400 on saving a target group). */
+  readonly issues: TargetValidationIssue[];
+  constructor(problem: Problem & { issues?: TargetValidationIssue[] }) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
+    this.issues = problem.issues ?? [];
   }
+}
+
+/** Sends a write (JSON body, editor token) and throws ApiError with the server's problem on failure. */
+async function send(method: 'POST' | 'DELETE', path: string, token: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) {
+    let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status };
+    try {
+      problem = (await response.json()) as Problem;
+    } catch {
+      // Not problem+json: keep the status text.
+    }
+    throw new ApiError(problem);
+  }
+  return response;
 }
 
 const BASE = '/api/v1';
@@ -52,6 +85,17 @@ export const api = {
     ).items,
   geometries: async () => (await getJson<ListResponse<GeometryInfo>>('/geometries')).items,
   geometry: (id: string) => getJson<unknown>(`/geometries/${encodeURIComponent(id)}`),
+  targets: async () => (await getJson<ListResponse<TargetSummary>>('/targets')).items,
+  target: (id: string) => getJson<TargetDetail>(`/targets/${encodeURIComponent(id)}`),
+  estimates: (id: string, level: Level, parent?: string) => getJson<TargetEstimates>(`/targets/${encodeURIComponent(id)}/estimates`, { level, parent }),
+  rankings: (params: { target: string; level: Level; by: string; top: number; strata: boolean; per?: string }) =>
+    getJson<TargetRanking>('/rankings', { ...params, strata: String(params.strata) }),
+  typology: (level: Level) => getJson<TypologyResult>('/typology', { level }),
+  activities: (target: string, type?: string, level?: Level) => getJson<ActivityPalette>('/activities', { target, type, level }),
+  saveTarget: async (definition: unknown, token: string) => (await (await send('POST', '/targets', token, definition)).json()) as TargetDetail,
+  deleteTarget: async (id: string, token: string) => {
+    await send('DELETE', `/targets/${encodeURIComponent(id)}`, token);
+  },
   /** URL of a CSV download of the same query, for links. */
   csvUrl: (path: string, params: Record<string, string>) => `${BASE}${path}?${new URLSearchParams({ ...params, format: 'csv' }).toString()}`,
 };

@@ -6,6 +6,8 @@ import type { Lang } from './i18n.ts';
 import { homeView } from './views/home.ts';
 import { mapView, readMapParams } from './views/map.ts';
 import { profileView } from './views/profile.ts';
+import { methodsView } from './views/methods.ts';
+import { readSegmentationParams, segmentationView } from './views/segmentation.ts';
 
 const LANG_KEY = 'buurtbeeld.lang';
 
@@ -35,6 +37,10 @@ function route(ctx: AppContext): Route {
   const params = new URLSearchParams(location.search);
   if (path === '/' || path === '') return { title: ctx.t('appName'), view: homeView(ctx), nav: 'home' };
   if (path === '/kaart') return { title: `${ctx.t('mapTitle')} – ${ctx.t('appName')}`, view: mapView(ctx, readMapParams(params)), nav: 'map' };
+  if (path === '/doelgroepen') {
+    return { title: `${ctx.t('navSegmentation')} – ${ctx.t('appName')}`, view: segmentationView(ctx, readSegmentationParams(params)), nav: 'segmentation' };
+  }
+  if (path === '/methoden') return { title: `${ctx.t('navMethods')} – ${ctx.t('appName')}`, view: methodsView(ctx), nav: 'methods' };
   const profile = /^\/gebied\/([A-Za-z0-9-]+)(\/rapport)?$/.exec(path);
   if (profile !== null) return { title: `${profile[1]} – ${ctx.t('appName')}`, view: profileView(ctx, profile[1]!, profile[2] !== undefined), nav: null };
   return { title: ctx.t('notFound'), view: html`<h1 class="utrecht-heading-1">${ctx.t('notFound')}</h1>`, nav: null };
@@ -55,7 +61,8 @@ function draw(): void {
           <a class="bb-logo" href="/">${ctx.t('appName')}</a>
           <nav class="bb-nav" aria-label=${lang === 'nl' ? 'Hoofdmenu' : 'Main menu'}>
             <ul>
-              ${link('/', 'navHome', 'home')} ${link('/kaart', 'navMap', 'map')}
+              ${link('/', 'navHome', 'home')} ${link('/kaart', 'navMap', 'map')} ${link('/doelgroepen', 'navSegmentation', 'segmentation')}
+              ${link('/methoden', 'navMethods', 'methods')}
             </ul>
           </nav>
           <button

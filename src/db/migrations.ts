@@ -114,6 +114,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'user-defined target groups (doelgroepen)',
+    sql: `
+      CREATE TABLE targets (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,        -- JSON of a validated TargetDefinition (src/domain/segmentation/targets.ts)
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The version a fully migrated database has. */

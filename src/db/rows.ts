@@ -13,6 +13,8 @@ import type {
   ReferenceTable,
   SeriesRecord,
 } from '../shared/snapshot.ts';
+import { targetSchema } from '../domain/segmentation/targets.ts';
+import type { StoredTarget } from './store.ts';
 
 /** A row as node:sqlite returns it. */
 export type OutputRow = Record<string, SQLOutputValue>;
@@ -428,4 +430,26 @@ function parseReferenceRow(r: unknown): ReferenceTable['rows'][number] {
   if (!(value === null || typeof value === 'number')) return fail(t, 'rows', 'value: number or null', JSON.stringify(value));
   if (!(missing === null || typeof missing === 'string')) return fail(t, 'rows', 'missing: text or null', JSON.stringify(missing));
   return { dims: stringArray(o['dims'], t, 'rows'), value, missing: missing as MissingReason | null };
+}
+
+// --- targets --------------------------------------------------------------------------------------------------
+
+export interface TargetRow extends InputRow {
+  id: string;
+  definition: string;
+  created_at: string;
+}
+
+export function serializeTarget(target: StoredTarget): TargetRow {
+  return { id: target.definition.id, definition: JSON.stringify(target.definition), created_at: target.createdAt };
+}
+
+/** The stored JSON is checked against the target schema again: a hand-edited row fails here, not in a request. */
+export function parseTarget(row: OutputRow): StoredTarget {
+  const t = 'targets';
+  const parsed = targetSchema.safeParse(json(row, t, 'definition'));
+  if (!parsed.success) return fail(t, 'definition', 'a valid target definition', parsed.error.issues.map((i) => i.message).join('; '));
+  const id = text(row, t, 'id');
+  if (parsed.data.id !== id) return fail(t, 'definition', `a definition with id "${id}"`, parsed.data.id);
+  return { definition: parsed.data, createdAt: text(row, t, 'created_at') };
 }

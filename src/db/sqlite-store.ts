@@ -17,6 +17,7 @@ import {
   parsePostcode,
   parseReferenceTable,
   parseSeries,
+  parseTarget,
   serializeArea,
   serializeAreaAttributes,
   serializeDataset,
@@ -25,10 +26,11 @@ import {
   serializePostcode,
   serializeReferenceTable,
   serializeSeries,
+  serializeTarget,
   type InputRow,
   type OutputRow,
 } from './rows.ts';
-import type { PutOutcome, ReadTx, Store, StoredDataset, WriteTx } from './store.ts';
+import type { PutOutcome, ReadTx, Store, StoredDataset, StoredTarget, WriteTx } from './store.ts';
 
 export interface SqliteStoreOptions {
   /** How long a transaction waits for another process's write lock before failing (ms). */
@@ -167,6 +169,11 @@ class SqliteStore implements Store {
           .all()
           .map(parseGeometryInfo),
       ),
+      listTargets: guard(() => this.#stmt('SELECT * FROM targets ORDER BY id').all().map(parseTarget)),
+      getTarget: guard((id: string) => {
+        const row = this.#stmt('SELECT * FROM targets WHERE id = ?').get(id);
+        return row === undefined ? null : parseTarget(row);
+      }),
     };
   }
 
@@ -188,6 +195,14 @@ class SqliteStore implements Store {
       replaceReferenceTables: guard((tables) =>
         this.#replace('reference_tables', REFERENCE_TABLE_COLUMNS, tables.map((t, i) => serializeReferenceTable(i, t))),
       ),
+      putTarget: guard((target: StoredTarget) =>
+        this.#atomically(() => {
+          const existed = this.#stmt('SELECT 1 FROM targets WHERE id = ?').get(target.definition.id) !== undefined;
+          insert(this.#stmt(insertSql('targets', TARGET_COLUMNS).replace('INSERT', 'INSERT OR REPLACE')), serializeTarget(target));
+          return existed ? ('replaced' as const) : ('added' as const);
+        }),
+      ),
+      deleteTarget: guard((id: string) => Number(this.#stmt('DELETE FROM targets WHERE id = ?').run(id).changes) > 0),
     };
   }
 
@@ -298,6 +313,8 @@ const POSTCODE_COLUMNS = ['ordinal', 'pc4', 'place', 'gemeente_code', 'gemeente_
 const REFERENCE_TABLE_COLUMNS = [
   'id', 'ordinal', 'title_nl', 'dataset_id', 'publisher', 'table_id', 'source_column', 'unit', 'dimensions', 'rows',
 ] as const;
+
+const TARGET_COLUMNS = ['id', 'definition', 'created_at'] as const;
 
 /** `values` is an SQL keyword; every identifier is quoted so that column names need no care. */
 function quote(column: string): string {

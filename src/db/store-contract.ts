@@ -15,6 +15,8 @@ import type {
   SeriesRecord,
   Snapshot,
 } from '../shared/snapshot.ts';
+import { targetSchema } from '../domain/segmentation/targets.ts';
+import type { TargetDefinition } from '../domain/segmentation/targets.ts';
 import type { Store } from './store.ts';
 
 export interface StoreFixture {
@@ -230,13 +232,53 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
 
     test('a read transaction offers no write methods', withStore(async (store) => {
       const keys = await store.read(async (tx) => Object.keys(tx).sort());
-      assert.deepEqual(keys, ['geometry', 'listDatasets', 'listGeometries', 'loadSnapshot']);
+      assert.deepEqual(keys, ['geometry', 'getTarget', 'listDatasets', 'listGeometries', 'listTargets', 'loadSnapshot']);
     }));
 
     test('a transaction object stops working once its fn has returned', withStore(async (store) => {
       const leaked = await store.write(async (tx) => tx);
       await assert.rejects(leaked.putDataset(datasetRecord('ds-late', 'h'), '2025-01-01T00:00:00.000Z'));
       assert.deepEqual(await store.read((tx) => tx.listDatasets()), []);
+    }));
+
+    test('putTarget saves a user-defined target group; listTargets and getTarget return it as written', withStore(async (store) => {
+      const definition = targetDefinition('mijn-doelgroep', 'Mijn doelgroep');
+      assert.equal(await store.write((tx) => tx.putTarget({ definition, createdAt: '2025-03-04T05:06:07.000Z' })), 'added');
+      assert.deepEqual(await store.read((tx) => tx.listTargets()), [{ definition, createdAt: '2025-03-04T05:06:07.000Z' }]);
+      assert.deepEqual(await store.read((tx) => tx.getTarget('mijn-doelgroep')), { definition, createdAt: '2025-03-04T05:06:07.000Z' });
+      assert.equal(await store.read((tx) => tx.getTarget('iets-anders')), null);
+    }));
+
+    test('putTarget with a saved id replaces it; listTargets lists by id', withStore(async (store) => {
+      await store.write(async (tx) => {
+        await tx.putTarget({ definition: targetDefinition('zeta'), createdAt: '2025-01-01T00:00:00.000Z' });
+        await tx.putTarget({ definition: targetDefinition('alfa'), createdAt: '2025-01-01T00:00:00.000Z' });
+      });
+      const renamed = targetDefinition('zeta', 'Zeta, hernoemd');
+      assert.equal(await store.write((tx) => tx.putTarget({ definition: renamed, createdAt: '2025-02-01T00:00:00.000Z' })), 'replaced');
+      const listed = await store.read((tx) => tx.listTargets());
+      assert.deepEqual(listed.map((t) => [t.definition.id, t.definition.labelNl, t.createdAt]), [
+        ['alfa', 'Doelgroep alfa', '2025-01-01T00:00:00.000Z'],
+        ['zeta', 'Zeta, hernoemd', '2025-02-01T00:00:00.000Z'],
+      ]);
+    }));
+
+    test('deleteTarget removes a saved target group and reports whether there was one', withStore(async (store) => {
+      await store.write((tx) => tx.putTarget({ definition: targetDefinition('weg'), createdAt: '2025-01-01T00:00:00.000Z' }));
+      assert.equal(await store.write((tx) => tx.deleteTarget('weg')), true);
+      assert.equal(await store.write((tx) => tx.deleteTarget('weg')), false);
+      assert.deepEqual(await store.read((tx) => tx.listTargets()), []);
+    }));
+
+    test('a target saved in a write that throws is not kept', withStore(async (store) => {
+      await assert.rejects(
+        store.write(async (tx) => {
+          await tx.putTarget({ definition: targetDefinition('half'), createdAt: '2025-01-01T00:00:00.000Z' });
+          throw new Error('stop');
+        }),
+        /stop/,
+      );
+      assert.deepEqual(await store.read((tx) => tx.listTargets()), []);
     }));
 
     test('reopening the database keeps the data and the schema version', withStore(async (store, fixture, t) => {
@@ -391,4 +433,16 @@ function fullSnapshot(): Snapshot {
     geometries,
     postcodes,
   };
+}
+
+/** A small, valid target definition (defaults filled in by the schema, as after validation). */
+export function targetDefinition(id: string, labelNl = `Doelgroep ${id}`): TargetDefinition {
+  return targetSchema.parse({
+    id,
+    labelNl,
+    labelEn: `Target ${id}`,
+    descriptionNl: 'Inwoners met overgewicht.',
+    terms: [{ labelNl: 'Alle inwoners met overgewicht', population: 'inwoners', share: 'overgewicht_18plus' }],
+    sources: ['Synthetisch, voor de contracttest.'],
+  });
 }

@@ -12,6 +12,7 @@ import type {
   ReferenceTable,
   Snapshot,
 } from '../shared/snapshot.ts';
+import type { TargetDefinition } from '../domain/segmentation/targets.ts';
 
 export interface StoredDataset extends DatasetInfo {
   /** When it was first imported with this content (ISO 8601, from the injected clock). */
@@ -21,12 +22,25 @@ export interface StoredDataset extends DatasetInfo {
   areaCount: number;
 }
 
+/**
+ * A user-defined target group (doelgroep), saved after validation against the catalog. Built-in targets live
+ * in code (src/domain/segmentation/targets.ts) and are never stored, so a saved id can never shadow one.
+ */
+export interface StoredTarget {
+  definition: TargetDefinition;
+  /** When it was saved (ISO 8601, from the injected clock). */
+  createdAt: string;
+}
+
 export interface ReadTx {
   listDatasets(): Promise<StoredDataset[]>;
   /** Everything the in-memory cube needs, in one read. */
   loadSnapshot(): Promise<Snapshot>;
   geometry(id: string): Promise<GeometryRecord | null>;
   listGeometries(): Promise<Omit<GeometryRecord, 'topojson'>[]>;
+  /** Saved user-defined target groups, by id. */
+  listTargets(): Promise<StoredTarget[]>;
+  getTarget(id: string): Promise<StoredTarget | null>;
 }
 
 export type PutOutcome = 'added' | 'replaced' | 'unchanged';
@@ -42,6 +56,10 @@ export interface WriteTx extends ReadTx {
   replaceGeometries(geometries: readonly GeometryRecord[]): Promise<boolean>;
   replacePostcodes(postcodes: readonly PostcodeRecord[]): Promise<boolean>;
   replaceReferenceTables(tables: readonly ReferenceTable[]): Promise<boolean>;
+  /** Saves a target group under its definition's id: 'added', or 'replaced' when that id was saved before. */
+  putTarget(target: StoredTarget): Promise<'added' | 'replaced'>;
+  /** Removes a saved target group; false when there was none with that id. */
+  deleteTarget(id: string): Promise<boolean>;
 }
 
 export interface Store {

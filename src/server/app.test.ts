@@ -6,7 +6,7 @@ import type { AreaDetail, ListResponse, Problem, ValueRow } from '../shared/api.
 import type { DataCube } from '../domain/cube.ts';
 import type { StoredDataset } from '../db/store.ts';
 import type { GeometryRecord } from '../shared/snapshot.ts';
-import { createApp, MAX_QUERY_LENGTH } from './app.ts';
+import { API_BASE, createApp, MAX_QUERY_LENGTH } from './app.ts';
 import { policyOf } from './authorize.ts';
 import { openApiDocument } from './openapi.ts';
 import type { Log } from './log.ts';
@@ -339,12 +339,16 @@ describe('createApp routes', () => {
       .routes.filter((r) => r.method !== 'ALL')
       .map((r) => ({ key: `${r.method} ${r.path}`, handler: r.handler }));
 
-  test('every registered route declares an authorisation policy', () => {
+  test('every registered route declares one authorisation policy, the one its OpenAPI entry states', () => {
     const keys = new Set(routes().map((r) => r.key));
     assert.ok(keys.size >= 11);
     for (const key of keys) {
       const policies = routes().filter((r) => r.key === key).map((r) => policyOf(r.handler)).filter((p) => p !== undefined);
-      assert.deepEqual(policies, ['public'], key);
+      const [method, path] = key.split(' ') as [string, string];
+      const documented = openApiDocument.paths[path.replace(API_BASE, '').replace(/:(\w+)/g, '{$1}')];
+      const operation = documented?.[method.toLowerCase() as 'get' | 'post' | 'delete'];
+      assert.deepEqual(policies, [operation?.['x-policy']], key);
+      assert.equal(policies[0] === 'public', method === 'GET', `${key}: reading is public, writing is not`);
     }
   });
 

@@ -12,7 +12,10 @@ import type { DataCube, ClassificationDiff } from '../domain/cube.ts';
 import { buildProfile } from '../domain/profile/profile.ts';
 import type { Store, StoredDataset } from '../db/store.ts';
 import { authorize } from './authorize.ts';
-import type { Policy } from './authorize.ts';
+import type { Credentials, Policy } from './authorize.ts';
+import type { ReferenceTable } from '../shared/snapshot.ts';
+import { registerSegmentationRoutes, segmentationService } from './segmentation.ts';
+import type { Handler, Lister } from './segmentation.ts';
 import { csvLine, toCsv } from './csv.ts';
 import type { CsvField } from './csv.ts';
 import type { Log } from './log.ts';
@@ -39,6 +42,10 @@ export interface AppDeps {
   cube: () => DataCube;
   /** The browser client's files (static.ts); paths outside /api go to it. Absent = API only. */
   client?: { respond(pathname: string): Response | null };
+  /** Reference tables of the snapshot the cube was built from (kept at load, never re-read per request). */
+  referenceTables?: () => readonly ReferenceTable[];
+  /** Who may write (save or delete target groups); absent = writing disabled (403 that says how to enable it). */
+  credentials?: Credentials;
 }
 
 export const API_BASE = '/api/v1';
@@ -56,10 +63,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+const NO_REFERENCE_TABLES: readonly ReferenceTable[] = [];
 
 /** Builds the API. The result's `fetch` is the request handler; `routes` lists what was registered. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  /** Routes that accept a method other than GET/HEAD: only these loosen the read-only guard below. */
+  const writeRoutes: { method: string; pattern: RegExp }[] = [];
 
   app.use('*', async (c, next) => {
     await next();
@@ -73,7 +83,13 @@ export function createApp(deps: AppDeps): Hono {
       throw new HttpError(414, `the query string is ${query.length} characters; at most ${MAX_QUERY_LENGTH} are accepted`);
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      throw new HttpError(405, `${c.req.method} is not allowed; this API is read-only (GET, HEAD)`, { headers: { allow: 'GET, HEAD' } });
+      const pathname = new URL(c.req.url).pathname;
+      const here = writeRoutes.filter((r) => r.pattern.test(pathname)).map((r) => r.method);
+      if (!here.includes(c.req.method)) {
+        const allow = ['GET', 'HEAD', ...new Set(here)].join(', ');
+        const why = here.length === 0 ? 'this resource is read-only' : 'this resource does not accept it';
+        throw new HttpError(405, `${c.req.method} is not allowed; ${why} (${allow})`, { headers: { allow } });
+      }
     }
     const client = deps.client;
     const pathname = new URL(c.req.url).pathname;
@@ -91,8 +107,19 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => problemResponse(new HttpError(404, `no such resource; the API is described at ${API_BASE}/openapi.json`), new URL(c.req.url).pathname));
 
-  const get = (path: string, policy: Policy, handler: (c: Context) => Response | Promise<Response>) => {
-    app.get(`${API_BASE}${path}`, authorize(policy), handler);
+  const credentials = deps.credentials;
+  const get = (path: string, policy: Policy, handler: Handler) => {
+    app.get(`${API_BASE}${path}`, authorize(policy, credentials), handler);
+  };
+  const route = (method: 'get' | 'post' | 'delete', path: string, policy: Policy, handler: Handler) => {
+    const full = `${API_BASE}${path}`;
+    if (method !== 'get') writeRoutes.push({ method: method.toUpperCase(), pattern: new RegExp(`^${full.replace(/:\w+/g, '[^/]+')}$`) });
+    app.on(method.toUpperCase(), full, authorize(policy, credentials), handler);
+  };
+  const lister: Lister = (c, items, header, fields, extra) => {
+    const format = negotiate(c, true);
+    if (format === 'json') return c.json({ ...extra, items });
+    return csvResponse(toCsv(header, items.map(fields)));
   };
 
   get('/areas', 'public', (c) => {
@@ -235,6 +262,9 @@ export function createApp(deps: AppDeps): Hono {
     }
     return new Response(geometry.topojson, { headers: { ...headers, 'content-type': 'application/json' } });
   });
+
+  const referenceTables = deps.referenceTables ?? (() => NO_REFERENCE_TABLES);
+  registerSegmentationRoutes(route, lister, { store: deps.store, clock: deps.clock, cube: deps.cube, referenceTables }, segmentationService({ ...deps, referenceTables }));
 
   get('/openapi.json', 'public', (c) => {
     parseQuery(c, EMPTY_QUERY);

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, written as a typed object so that it is checked by the compiler and
 // served as it is. app.test.ts checks that every route of the app is described here and nothing else is.
 import { LEVELS, MISSING_REASONS, THEMES } from '../shared/types.ts';
+import type { Policy } from './authorize.ts';
 
 type Schema = { [key: string]: unknown };
 
@@ -18,8 +19,10 @@ interface Operation {
   summary: string;
   description?: string;
   tags: string[];
-  /** The authorisation policy of the route (see authorize.ts); every route of the read API is public. */
-  'x-policy': 'public';
+  /** The authorisation policy of the route (see authorize.ts): reading is public, saving target groups 'editor'. */
+  'x-policy': Policy;
+  security?: Record<string, string[]>[];
+  requestBody?: { required: boolean; content: Record<string, { schema: Schema }> };
   parameters: (Parameter | { $ref: string })[];
   responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> } | { $ref: string }>;
 }
@@ -28,8 +31,13 @@ export interface OpenApiDocument {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
   servers: { url: string }[];
-  paths: Record<string, { get: Operation }>;
-  components: { schemas: Record<string, Schema>; parameters: Record<string, Parameter>; responses: Record<string, unknown> };
+  paths: Record<string, { get?: Operation; post?: Operation; delete?: Operation }>;
+  components: {
+    schemas: Record<string, Schema>;
+    parameters: Record<string, Parameter>;
+    responses: Record<string, unknown>;
+    securitySchemes: Record<string, unknown>;
+  };
 }
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -62,6 +70,18 @@ function jsonResponse(schema: Schema, description: string) {
 }
 
 const format = { $ref: '#/components/parameters/format' };
+const targetId: Parameter = { name: 'id', in: 'path', required: true, description: 'Target group id, e.g. diabetes-type-2', schema: { type: 'string' } };
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const writeErrors = {
+  '400': problem('Invalid definition: every issue is listed in `issues` (path, message)'),
+  '401': problem('No or wrong editor token'),
+  '403': problem('Writing is not enabled on this server (no editor tokens configured)'),
+  '404': problem('Unknown target group'),
+  '409': problem('Built-in target group, or the id is already saved'),
+  '413': problem('Body too large'),
+  '415': problem('Not application/json'),
+  '500': { $ref: '#/components/responses/ServerError' },
+};
 const areaCodeSchema: Schema = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' };
 
 export const openApiDocument: OpenApiDocument = {
@@ -234,6 +254,115 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    '/targets': {
+      get: {
+        operationId: 'listTargets',
+        summary: 'Target groups (doelgroepen): the built-in ones and those saved by users',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [format],
+        responses: listResponse('TargetSummary', 'Target groups'),
+      },
+      post: {
+        operationId: 'saveTarget',
+        summary: 'Save a user-defined target group',
+        description:
+          'The body is a target definition (schema in src/domain/segmentation/targets.ts, explained at /methoden). It is validated against the catalog (unknown indicators, shares that are not percentages, populations that are not counts) and against the data; a 400 lists every issue with its place in `issues`. Needs an editor token (Authorization: Bearer) and content-type application/json.',
+        tags: ['segmentation'],
+        'x-policy': 'editor',
+        security: [{ editorToken: [] }],
+        parameters: [],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: {
+          '201': { description: 'Saved; the target explained', content: { 'application/json': { schema: ref('TargetDetail') } } },
+          ...writeErrors,
+        },
+      },
+    },
+    '/targets/{id}': {
+      get: {
+        operationId: 'getTarget',
+        summary: 'One target group explained: definition, formulas, indicators, relative risks, sources',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [targetId],
+        responses: jsonResponse(ref('TargetDetail'), 'The target group'),
+      },
+      delete: {
+        operationId: 'deleteTarget',
+        summary: 'Delete a saved target group (built-ins cannot be deleted: 409)',
+        tags: ['segmentation'],
+        'x-policy': 'editor',
+        security: [{ editorToken: [] }],
+        parameters: [targetId],
+        responses: { '204': { description: 'Deleted' }, ...writeErrors },
+      },
+    },
+    '/targets/{id}/estimates': {
+      get: {
+        operationId: 'getTargetEstimates',
+        summary: 'Estimated number of the target group per area, with range, share, density, contributions and missing inputs',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [
+          targetId,
+          { name: 'level', in: 'query', description: 'gemeente (default) or wijk', schema: { type: 'string', enum: ['gemeente', 'wijk'] } },
+          { name: 'parent', in: 'query', description: 'Only areas inside this area (gemeente, provincie or GGD-regio)', schema: areaCodeSchema },
+          format,
+        ],
+        responses: listResponse('TargetEstimateRow', 'Estimates (JSON: with periods, factors and a note; CSV: one row per area)'),
+      },
+    },
+    '/rankings': {
+      get: {
+        operationId: 'getRankings',
+        summary: 'Top N areas per province (or GGD-regio), optionally per urbanity stratum, with ties and overlap flags',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [
+          { name: 'target', in: 'query', required: true, description: 'Target group id', schema: { type: 'string' }, example: 'verhoogd-risico-diabetes-type-2' },
+          { name: 'level', in: 'query', description: 'gemeente (default) or wijk', schema: { type: 'string', enum: ['gemeente', 'wijk'] } },
+          { name: 'per', in: 'query', description: 'province (default) or ggdregio', schema: { type: 'string', enum: ['province', 'ggdregio'] } },
+          { name: 'top', in: 'query', description: 'Ranks per group (default 5); ties at the last rank are all listed', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          { name: 'by', in: 'query', description: 'number (default), share of residents or density per km²', schema: { type: 'string', enum: ['number', 'share', 'density'] } },
+          { name: 'strata', in: 'query', description: 'true: top N per province × stratum (grote stad, kleinere stad, platteland)', schema: { type: 'string', enum: ['true', 'false'] } },
+          format,
+        ],
+        responses: jsonResponse(ref('TargetRanking'), 'The ranking (CSV: one row per ranked area)'),
+      },
+    },
+    '/typology': {
+      get: {
+        operationId: 'getTypology',
+        summary: 'Neighbourhood types by seeded k-means, described in plain Dutch, and the type of every area',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [
+          { name: 'level', in: 'query', description: 'wijk (default) or gemeente', schema: { type: 'string', enum: ['wijk', 'gemeente'] } },
+          { name: 'k', in: 'query', description: 'Fixed number of types (default: chosen by silhouette, 3–8)', schema: { type: 'integer', minimum: 2, maximum: 12 } },
+          { name: 'seed', in: 'query', description: 'Seed of the random numbers (default 1): the same seed gives the same types', schema: { type: 'integer' } },
+          format,
+        ],
+        responses: listResponse('TypologyItem', 'Types (JSON) and the type of each area (items; CSV)'),
+      },
+    },
+    '/activities': {
+      get: {
+        operationId: 'getActivities',
+        summary: 'The palette of prevention activities for a target group, matched to a neighbourhood type',
+        tags: ['segmentation'],
+        'x-policy': 'public',
+        parameters: [
+          { name: 'target', in: 'query', required: true, description: 'Target group id', schema: { type: 'string' } },
+          { name: 'type', in: 'query', description: 'Neighbourhood type id from /typology (e.g. type-2)', schema: { type: 'string' } },
+          { name: 'level', in: 'query', description: 'Level of the typology (default wijk)', schema: { type: 'string', enum: ['wijk', 'gemeente'] } },
+          { name: 'k', in: 'query', description: 'As in /typology', schema: { type: 'integer' } },
+          { name: 'seed', in: 'query', description: 'As in /typology', schema: { type: 'integer' } },
+          format,
+        ],
+        responses: listResponse('ActivityMatch', 'Matching activities, best first'),
+      },
+    },
     '/openapi.json': {
       get: {
         operationId: 'getOpenApi',
@@ -246,6 +375,13 @@ export const openApiDocument: OpenApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      editorToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An editor token; the server is configured with its SHA-256 hash (BUURTBEELD_EDITOR_TOKENS).',
+      },
+    },
     parameters: {
       format: {
         name: 'format',
@@ -354,6 +490,77 @@ export const openApiDocument: OpenApiDocument = {
           level: { type: 'string', enum: [...LEVELS] },
           onlyInFrom: { type: 'array', items: { type: 'string' } },
           onlyInTo: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      TargetSummary: {
+        type: 'object',
+        required: ['id', 'labelNl', 'labelEn', 'descriptionNl', 'builtIn', 'createdAt'],
+        properties: {
+          id: { type: 'string' },
+          labelNl: { type: 'string' },
+          labelEn: { type: 'string' },
+          descriptionNl: { type: 'string' },
+          builtIn: { type: 'boolean' },
+          createdAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+      },
+      TargetDetail: {
+        allOf: [
+          ref('TargetSummary'),
+          {
+            type: 'object',
+            properties: {
+              definition: { type: 'object' },
+              formulasNl: { type: 'array', items: { type: 'string' } },
+              indicators: { type: 'array', items: { type: 'object' } },
+              referenceModel: { type: ['object', 'null'] },
+              methodsPath: { type: 'string' },
+            },
+          },
+        ],
+      },
+      TargetEstimateRow: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          estimate: { type: ['number', 'null'] },
+          low: { type: ['number', 'null'] },
+          high: { type: ['number', 'null'] },
+          share: { type: ['number', 'null'] },
+          density: { type: ['number', 'null'] },
+          terms: { type: 'array', items: { type: 'object' } },
+          factors: { type: 'array', items: { type: 'object' } },
+          normalisation: { type: ['number', 'null'] },
+          missing: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      TargetRanking: {
+        type: 'object',
+        properties: {
+          target: ref('TargetSummary'),
+          level: { type: 'string' },
+          metric: { type: 'string' },
+          per: { type: 'string' },
+          top: { type: 'integer' },
+          strata: { type: 'boolean' },
+          thresholds: { type: 'object' },
+          groups: { type: 'array', items: { type: 'object' } },
+          unranked: { type: 'array', items: { type: 'object' } },
+          warningNl: { type: 'string' },
+        },
+      },
+      TypologyItem: {
+        type: 'object',
+        properties: { code: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' } },
+      },
+      ActivityMatch: {
+        type: 'object',
+        properties: {
+          activity: { type: 'object' },
+          score: { type: 'integer' },
+          forTargetGroup: { type: 'boolean' },
+          reasonsNl: { type: 'array', items: { type: 'string' } },
         },
       },
       GeometryInfo: {

@@ -5,11 +5,16 @@
 /** Short titles per status, as RFC 9110 names them. */
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
   414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
 };
 
@@ -20,14 +25,21 @@ export class HttpError extends Error {
   readonly detail: string;
   /** Extra response headers, e.g. Allow on a 405. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Extension members of the problem details (RFC 9457 §3.2), e.g. every validation issue with its place. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, detail: string, options: { title?: string; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    detail: string,
+    options: { title?: string; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+  ) {
     super(detail);
     this.name = 'HttpError';
     this.status = status;
     this.title = options.title ?? TITLES[status] ?? 'Error';
     this.detail = detail;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 
@@ -46,7 +58,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Builds the problem+json response for an HttpError; `instance` is the request's path and query. */
 export function problemResponse(error: HttpError, instance: string): Response {
-  const body: ProblemDetails = {
+  const body: ProblemDetails & Record<string, unknown> = {
+    ...error.extensions,
     type: 'about:blank',
     title: error.title,
     status: error.status,
