@@ -99,74 +99,135 @@ function gemeenteOf(cube: DataCube, code: string): string | null {
   return current;
 }
 
+/**
+ * What does not change between two rankings of the same areas: each row's group (province or GGD-regio, and
+ * stratum) or why it has none. Built once per cube, row set and grouping, so that a ranking only sorts values.
+ */
+interface RankPlan {
+  groups: { groupCode: string; groupName: string; stratum: Stratum | null; rows: Int32Array }[];
+  /** Per row: index into `groups`, or -1 (no group) / -2 (no stratum). */
+  groupOf: Int32Array;
+  names: string[];
+  gemeenten: (string | null)[];
+  strata: (Stratum | null)[];
+}
+
+const NO_GROUP = -1;
+const NO_STRATUM = -2;
+
+/** Plans per cube → row set (the codes array an estimate table shares) → grouping options. */
+const plans = new WeakMap<DataCube, WeakMap<readonly string[], Map<string, RankPlan>>>();
+
+function rankPlan(cube: DataCube, table: EstimateTable, groupBy: 'provincie' | 'ggdregio', byStratum: boolean, thresholds: StratumThresholds): RankPlan {
+  let byCodes = plans.get(cube);
+  if (byCodes === undefined) plans.set(cube, (byCodes = new WeakMap()));
+  let byOptions = byCodes.get(table.codes);
+  if (byOptions === undefined) byCodes.set(table.codes, (byOptions = new Map()));
+  const key = `${groupBy}|${byStratum}|${table.populationPeriod}|${thresholds.bigCityMinInhabitants}|${thresholds.bigCityMaxUrbanity}|${thresholds.ruralMinUrbanity}`;
+  const cached = byOptions.get(key);
+  if (cached !== undefined) return cached;
+
+  const inhabitants = cube.column(IDS.inwoners, table.populationPeriod);
+  const n = table.codes.length;
+  const groupOf = new Int32Array(n);
+  const names: string[] = new Array<string>(n);
+  const gemeenten: (string | null)[] = new Array<string | null>(n);
+  const strata: (Stratum | null)[] = new Array<Stratum | null>(n);
+  const index = new Map<string, number>();
+  const members: { groupCode: string; stratum: Stratum | null; rows: number[] }[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = table.codes[i]!;
+    names[i] = cube.area(code)?.name ?? code;
+    const gemeenteCode = gemeenteOf(cube, code);
+    gemeenten[i] = gemeenteCode;
+    const gemeente = gemeenteCode === null ? undefined : cube.area(gemeenteCode);
+    const groupCode = groupBy === 'provincie' ? gemeente?.provinceCode : gemeente?.ggdRegionCode;
+    const row = gemeenteCode === null ? undefined : inhabitants?.indexOf.get(gemeenteCode);
+    const gemeenteInhabitants = row === undefined ? null : inhabitants!.values[row]!;
+    const stratum = classifyStratum(gemeente?.urbanity ?? null, gemeenteInhabitants === null || Number.isNaN(gemeenteInhabitants) ? null : gemeenteInhabitants, thresholds);
+    strata[i] = stratum;
+    if (gemeenteCode === null || groupCode === null || groupCode === undefined) {
+      groupOf[i] = NO_GROUP;
+      continue;
+    }
+    if (byStratum && stratum === null) {
+      groupOf[i] = NO_STRATUM;
+      continue;
+    }
+    const groupKey = byStratum ? `${groupCode}|${stratum}` : groupCode;
+    let g = index.get(groupKey);
+    if (g === undefined) {
+      g = members.length;
+      index.set(groupKey, g);
+      members.push({ groupCode, stratum: byStratum ? stratum : null, rows: [] });
+    }
+    members[g]!.rows.push(i);
+    groupOf[i] = g;
+  }
+  const plan: RankPlan = {
+    groups: members.map((m) => ({ groupCode: m.groupCode, groupName: cube.area(m.groupCode)?.name ?? m.groupCode, stratum: m.stratum, rows: Int32Array.from(m.rows) })),
+    groupOf,
+    names,
+    gemeenten,
+    strata,
+  };
+  byOptions.set(key, plan);
+  return plan;
+}
+
 /** Ranks the areas of an estimate table per group (and stratum), top N, with ties and overlap flags. */
 export function rankEstimates(cube: DataCube, table: EstimateTable, options: RankingOptions = {}): Ranking {
   const metric = options.metric ?? 'number';
   const groupBy = options.groupBy ?? 'provincie';
   const n = options.n ?? 5;
-  const thresholds = options.thresholds ?? DEFAULT_STRATUM_THRESHOLDS;
+  const byStratum = options.byStratum === true;
+  const plan = rankPlan(cube, table, groupBy, byStratum, options.thresholds ?? DEFAULT_STRATUM_THRESHOLDS);
   const values = metric === 'number' ? table.estimate : metric === 'share' ? table.share : table.density;
-  const inhabitants = cube.column(IDS.inwoners, table.populationPeriod);
-  const unranked: Ranking['unranked'] = [];
-  const groups = new Map<string, { groupCode: string; stratum: Stratum | null; items: Omit<RankedArea, 'rank' | 'overlapsNext'>[] }>();
+  const { codes } = table;
 
-  for (let i = 0; i < table.codes.length; i++) {
-    const code = table.codes[i]!;
-    const value = values[i]!;
-    const estimate = table.estimate[i]!;
-    if (Number.isNaN(value)) {
-      unranked.push({ code, reason: 'no-estimate' });
-      continue;
-    }
-    const gemeenteCode = gemeenteOf(cube, code);
-    const gemeente = gemeenteCode === null ? undefined : cube.area(gemeenteCode);
-    const groupCode = groupBy === 'provincie' ? gemeente?.provinceCode : gemeente?.ggdRegionCode;
-    if (gemeenteCode === null || groupCode === null || groupCode === undefined) {
-      unranked.push({ code, reason: 'no-group' });
-      continue;
-    }
-    const row = inhabitants?.indexOf.get(gemeenteCode);
-    const gemeenteInhabitants = row === undefined ? null : inhabitants!.values[row]!;
-    const stratum = classifyStratum(gemeente?.urbanity ?? null, Number.isNaN(gemeenteInhabitants) ? null : gemeenteInhabitants, thresholds);
-    if (options.byStratum === true && stratum === null) {
-      unranked.push({ code, reason: 'no-stratum' });
-      continue;
-    }
-    // The range of a share or density scales with the estimate (same denominator).
-    const scale = estimate > 0 ? value / estimate : 0;
-    const key = options.byStratum === true ? `${groupCode}|${stratum}` : groupCode;
-    const group = groups.get(key) ?? { groupCode, stratum: options.byStratum === true ? stratum : null, items: [] };
-    group.items.push({
-      code,
-      name: cube.area(code)?.name ?? code,
-      gemeenteCode,
-      stratum,
-      value,
-      low: table.low[i]! * scale,
-      high: table.high[i]! * scale,
-    });
-    groups.set(key, group);
+  const unranked: Ranking['unranked'] = [];
+  for (let i = 0; i < codes.length; i++) {
+    if (Number.isNaN(values[i]!)) unranked.push({ code: codes[i]!, reason: 'no-estimate' });
+    else if (plan.groupOf[i] === NO_GROUP) unranked.push({ code: codes[i]!, reason: 'no-group' });
+    else if (plan.groupOf[i] === NO_STRATUM) unranked.push({ code: codes[i]!, reason: 'no-stratum' });
   }
 
   const result: RankingGroup[] = [];
-  for (const group of groups.values()) {
-    const sorted = group.items.sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
-    const ranked: RankedArea[] = [];
-    for (let i = 0; i < sorted.length; i++) {
-      const item = sorted[i]!;
-      const previous = ranked[i - 1];
-      const rank = previous !== undefined && rounded(metric, previous.value) === rounded(metric, item.value) ? previous.rank : i + 1;
+  const buffer = new Int32Array(codes.length);
+  // Highest value first; equal values in code order, so the outcome never depends on input order.
+  const byValue = (a: number, b: number) => values[b]! - values[a]! || (codes[a]! < codes[b]! ? -1 : codes[a]! > codes[b]! ? 1 : 0);
+  for (const group of plan.groups) {
+    let count = 0;
+    for (const row of group.rows) if (!Number.isNaN(values[row]!)) buffer[count++] = row;
+    if (count === 0) continue;
+    const sorted = buffer.subarray(0, count).sort(byValue);
+    const entries: RankedArea[] = [];
+    const item = (row: number) => {
+      // The range of a share or density scales with the estimate (same denominator).
+      const estimate = table.estimate[row]!;
+      const scale = estimate > 0 ? values[row]! / estimate : 0;
+      return { low: table.low[row]! * scale, high: table.high[row]! * scale };
+    };
+    for (let k = 0; k < count; k++) {
+      const row = sorted[k]!;
+      const previous = entries[k - 1];
+      const rank = previous !== undefined && rounded(metric, previous.value) === rounded(metric, values[row]!) ? previous.rank : k + 1;
       if (rank > n) break;
-      const next = sorted[i + 1];
-      ranked.push({ ...item, rank, overlapsNext: next !== undefined && item.low <= next.high });
+      const range = item(row);
+      const next = k + 1 < count ? item(sorted[k + 1]!) : undefined;
+      entries.push({
+        code: codes[row]!,
+        name: plan.names[row]!,
+        gemeenteCode: plan.gemeenten[row]!,
+        stratum: plan.strata[row]!,
+        rank,
+        value: values[row]!,
+        low: range.low,
+        high: range.high,
+        overlapsNext: next !== undefined && range.low <= next.high,
+      });
     }
-    result.push({
-      groupCode: group.groupCode,
-      groupName: cube.area(group.groupCode)?.name ?? group.groupCode,
-      stratum: group.stratum,
-      candidates: sorted.length,
-      entries: ranked,
-    });
+    result.push({ groupCode: group.groupCode, groupName: group.groupName, stratum: group.stratum, candidates: count, entries });
   }
   result.sort(
     (a, b) =>
