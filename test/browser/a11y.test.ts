@@ -55,6 +55,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', () => {
     { name: 'profile-WK036300', url: '/gebied/WK036300', ready: 'table.bb-health-table' },
     { name: 'profile-BU03630000', url: '/gebied/BU03630000', ready: 'table.bb-health-table' },
     { name: 'report-GM0363', url: '/gebied/GM0363/rapport', ready: 'table.bb-health-table' },
+    { name: 'segmentation', url: '/doelgroepen', ready: 'table.bb-ranking' },
+    { name: 'methods', url: '/methoden', ready: 'article.bb-methods h2' },
   ];
 
   for (const p of pages) {
