@@ -122,6 +122,16 @@ function signalsSection(ctx: AppContext, profile: AreaProfile): TemplateResult {
   </section>`;
 }
 
+/** The difference with Nederland in the indicator's unit: percentage points for percentages. */
+function differenceText(ctx: AppContext, figure: HealthFigure): string {
+  const d = figure.comparisons.find((c) => c.role === 'land')?.difference ?? null;
+  if (d === null) return '';
+  const n = formatNumber(ctx.lang, Math.abs(d), figure.decimals);
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  const unit = figure.unit === 'percent' ? (ctx.lang === 'nl' ? ' procentpunt' : ' percentage points') : '';
+  return ` (${sign}${n}${unit})`;
+}
+
 function healthRows(profile: AreaProfile, age: string): HealthFigure[] {
   return profile.health.filter((h) => h.ageGroup === age);
 }
@@ -160,7 +170,7 @@ function healthSection(ctx: AppContext, profile: AreaProfile, report: boolean): 
               <th class="utrecht-table__header-cell" scope="row">${label(ctx, h)}${explain(ctx, h)}</th>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(ctx.lang, h.value.value, h.decimals, h.unit)}${h.value.value === null ? html`<span class="bb-visually-hidden">${missingText(ctx, h.value.missing)}</span>` : nothing}</td>
               ${roles.map((role) => html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(ctx.lang, comparisonValue(h, role), h.decimals, h.unit)}</td>`)}
-              <td class="utrecht-table__cell bb-judgement--${h.judgementVsNl}">${judgementText(ctx, h.judgementVsNl)}</td>
+              <td class="utrecht-table__cell bb-judgement--${h.judgementVsNl}">${judgementText(ctx, h.judgementVsNl)}${differenceText(ctx, h)}</td>
               <td class="utrecht-table__cell">${h.spine === null
                 ? '–'
                 : unsafeSVG(spineChart({
@@ -291,6 +301,25 @@ export function profileCsv(profile: AreaProfile): string {
   return toCsvText(rows);
 }
 
+/** First page of the printed report: what this is, about which area, when, from which sources, how to read it. */
+function coverSection(ctx: AppContext, profile: AreaProfile, levelName: string, today: string): TemplateResult {
+  const nl = ctx.lang === 'nl';
+  return html`<section class="bb-cover" aria-label=${nl ? 'Voorblad' : 'Cover'}>
+    <p class="bb-report-kicker">${nl ? 'Wijkgezondheidsprofiel' : 'Area health profile'}</p>
+    <p class="bb-cover__title">${displayName(profile.area)}</p>
+    <p class="utrecht-paragraph utrecht-paragraph--lead">${levelName} · ${profile.area.code}${profile.ggdRegion === null ? '' : ` · ${profile.ggdRegion.name}`}</p>
+    <p class="utrecht-paragraph">${nl ? 'Gemaakt met buurtbeeld op' : 'Made with buurtbeeld on'} ${today}.</p>
+    <h2 class="utrecht-heading-2">${nl ? 'Zo leest u dit profiel' : 'How to read this profile'}</h2>
+    <ul class="utrecht-unordered-list">
+      <li class="utrecht-unordered-list__item">${nl ? 'De cijfers over gezondheid komen uit de Gezondheidsmonitor van de GGD’en, het CBS en het RIVM. Voor wijken en buurten zijn het schattingen met een rekenmodel.' : 'The health figures come from the Health Monitor of the GGDs, CBS and RIVM. For districts and neighbourhoods they are model estimates.'}</li>
+      <li class="utrecht-unordered-list__item">${nl ? 'De cijfers over de bevolking komen van het CBS (Kerncijfers wijken en buurten).' : 'The population figures come from CBS (key figures for districts and neighbourhoods).'}</li>
+      <li class="utrecht-unordered-list__item">${nl ? '“Beter” of “minder goed” betekent: duidelijk anders dan in heel Nederland. Kleine verschillen heten “vergelijkbaar”.' : '“Better” or “worse” means: clearly different from the Netherlands as a whole. Small differences are “similar”.'}</li>
+      <li class="utrecht-unordered-list__item">${nl ? 'Een streepje (–) betekent: geen cijfer bekend. Dat is iets anders dan nul.' : 'A dash (–) means: no figure known. That is not the same as zero.'}</li>
+    </ul>
+    <p class="utrecht-paragraph">${nl ? 'Herkent u dit beeld? Wat ziet u in de praktijk? Gebruik het profiel als start van het gesprek.' : 'Do you recognise this picture? What do you see in practice? Use the profile to start the conversation.'}</p>
+  </section>`;
+}
+
 export function profileView(ctx: AppContext, code: string, report: boolean): TemplateResult {
   if (state.code !== code) load(ctx, code);
   if (state.error !== null) return html`<h1 class="utrecht-heading-1">${ctx.t('errorTitle')}</h1><div class="utrecht-alert utrecht-alert--error" role="alert">${state.error}</div>`;
@@ -305,7 +334,7 @@ export function profileView(ctx: AppContext, code: string, report: boolean): Tem
         <li class="utrecht-breadcrumb-nav__item" aria-current="page">${displayName(profile.area)}</li>
       </ol>
     </nav>
-    ${report ? html`<p class="utrecht-paragraph bb-report-kicker">${ctx.lang === 'nl' ? 'Wijkgezondheidsprofiel' : 'Area health profile'} · ${today}</p>` : nothing}
+    ${report ? coverSection(ctx, profile, levelName, today) : nothing}
     <h1 class="utrecht-heading-1">${displayName(profile.area)}</h1>
     <p class="utrecht-paragraph utrecht-paragraph--lead">${levelName} · ${profile.area.code}${profile.ggdRegion === null ? '' : ` · ${profile.ggdRegion.name}`}</p>
     <div class="bb-toolbar bb-no-print">
