@@ -129,4 +129,20 @@ describe('the area health profile in Chromium', () => {
       await page.screenshot({ path: artefact('missing-BU03630000.png'), fullPage: true });
     });
   });
+  test('downloads: the profile as CSV with its sources, and the spread of all indicators as one SVG picture', async () => {
+    await h.withPage(async (page) => {
+      await page.goto('/gebied/GM0363');
+      await page.locator('table.bb-health-table').first().waitFor();
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+      const csvText = await readFile((await csv.path())!, 'utf8');
+      const overweightRow = csvText.split('\r\n').find((line) => line.includes(',overgewicht_18plus,') && line.includes(',NL00,'));
+      assert.ok(overweightRow !== undefined, 'a CSV row compares overweight 18+ with the Netherlands');
+      assert.match(overweightRow, /,41\.4,.*,NL00,50\.8,better,50090NED,Overgewicht_9,2020/);
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Spreiding downloaden (SVG)' }).click()]);
+      const svgText = await readFile((await svg.path())!, 'utf8');
+      assert.match(svgText, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      assert.ok((svgText.match(/<g transform=/g) ?? []).length > 20, 'one spine per health indicator');
+      assert.ok(svgText.includes(overweight.labelNl));
+    });
+  });
 });

@@ -4,24 +4,17 @@
 // arrive as console errors), and `withPage` fails the test when there were any.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { buildClient } from '../../scripts/build-client.ts';
-import { openSqliteStore } from '../../src/db/sqlite-store.ts';
-import type { Store } from '../../src/db/store.ts';
-import { buildCube } from '../../src/domain/build-cube.ts';
-import { directorySource } from '../../src/import/data-source.ts';
-import { loadAdapters } from '../../src/import/registry.ts';
-import { readDataDirectory, writeImport } from '../../src/import/run-import.ts';
 import { createApp } from '../../src/server/app.ts';
 import { listen } from '../../src/server/listen.ts';
 import type { RunningServer } from '../../src/server/listen.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { loadClientFiles } from '../../src/server/static.ts';
-import { testDataDir } from '../data-dir.ts';
+import { importRealData } from '../real-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const clientDir = path.join(root, 'dist/client');
@@ -53,32 +46,21 @@ export async function ensureClientBuilt(): Promise<string> {
 
 /** Serves the real data with the built client on 127.0.0.1 (any free port). Close it when done. */
 export async function startServer(): Promise<{ server: RunningServer; close(): Promise<void> }> {
-  const data = testDataDir();
-  const dir = await mkdtemp(path.join(tmpdir(), 'buurtbeeld-browser-'));
-  let store: Store | undefined;
+  const real = await importRealData();
   try {
-    store = await openSqliteStore(path.join(dir, 'db.sqlite'));
-    const source = {
-      ...directorySource(data),
-      listFolders: async () => (await readdir(data, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name),
-    };
-    await writeImport(store, await readDataDirectory(source, await loadAdapters()), () => new Date('2024-01-01T00:00:00Z'));
-    const cube = buildCube(await store.read((tx) => tx.loadSnapshot()));
+    const { store, cube } = real;
     const client = loadClientFiles(await ensureClientBuilt());
     const app = createApp({ store, clock: () => new Date('2024-01-01T00:00:00Z'), log: silentLog, cube: () => cube, client });
     const server = await listen((request) => app.fetch(request), '127.0.0.1', 0);
-    const opened = store;
     return {
       server,
       close: async () => {
         await server.close();
-        await opened.close();
-        await rm(dir, { recursive: true, force: true });
+        await real.close();
       },
     };
   } catch (error) {
-    await store?.close();
-    await rm(dir, { recursive: true, force: true });
+    await real.close();
     throw error;
   }
 }

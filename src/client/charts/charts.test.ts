@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Feature, Polygon } from 'geojson';
-import { spineChart } from './spine.ts';
+import { spineChart, spinePanel } from './spine.ts';
 import { trendChart } from './trend.ts';
 import { choropleth, classBreaks, classOf, type AreaProps } from './choropleth.ts';
 
@@ -57,5 +57,15 @@ test('choropleth colours areas by class, hatches missing ones and outlines the h
   assert.match(svg, /fill="url\(#bb-missing\)" data-code="WK000103"/);
   assert.match(svg, /Oost &lt;3 \(WK000103\): geen gegevens/);
   assert.match(svg, /stroke="#000" stroke-width="2.5"/);
+  t.assert.snapshot(svg);
+});
+
+test('spinePanel draws one labelled spine per row in one picture, escaping the labels', (t) => {
+  const row = (label: string, value: number) => ({ label, valueText: `${value} %`, p5: 40, p25: 47, median: 51, p75: 55, p95: 60, value, reference: 50.8, polarity: 'higher-is-worse' as const, judgement: 'similar' as const });
+  const { svg, height } = spinePanel('Gezondheid <18+>', [row('Overgewicht', 52), row('Roken & drinken', 48)], 'licht = 5–95 %');
+  assert.equal((svg.match(/<g transform=/g) ?? []).length, 2);
+  assert.match(svg, /Gezondheid &lt;18\+&gt;/);
+  assert.match(svg, /Roken &amp; drinken/);
+  assert.equal(height, 34 + 2 * 24 + 34);
   t.assert.snapshot(svg);
 });

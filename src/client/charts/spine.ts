@@ -61,3 +61,36 @@ export function spineChart(input: SpineInput): string {
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(input.label)}"><title>${esc(input.label)}</title>${parts.join('')}</svg>`;
 }
+
+export interface SpinePanelRow extends SpineInput {
+  /** Text shown left of the spine: the indicator, and its value. */
+  valueText: string;
+}
+
+/**
+ * All spines of a profile section as one picture (the Fingertips overview): a label and the area's value per
+ * row, the spine beside it, and a key. Used for the SVG/PNG download of the health table's spread column.
+ */
+export function spinePanel(title: string, rows: readonly SpinePanelRow[], keyText: string): { svg: string; width: number; height: number } {
+  const width = 760;
+  const rowHeight = 24;
+  const top = 34;
+  const labelWidth = 420;
+  const spineWidth = width - labelWidth - 20;
+  const height = top + rows.length * rowHeight + 34;
+  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#ffffff"/>`, `<text x="10" y="20" font-size="14" font-weight="700" fill="${COLOURS.text}">${esc(title)}</text>`];
+  rows.forEach((row, i) => {
+    const y = top + i * rowHeight;
+    if (i % 2 === 0) parts.push(`<rect x="0" y="${y}" width="${width}" height="${rowHeight}" fill="#f5f5f5"/>`);
+    parts.push(`<text x="10" y="${y + 16}" font-size="11" fill="${COLOURS.text}">${esc(row.label)}</text>`);
+    parts.push(`<text x="${labelWidth - 10}" y="${y + 16}" font-size="11" text-anchor="end" fill="${COLOURS.text}">${esc(row.valueText)}</text>`);
+    const spine = spineChart({ ...row, width: spineWidth, height: rowHeight - 4 }).replace(/^<svg [^>]*>/, '').replace(/<\/svg>$/, '').replace(/<title>[^<]*<\/title>/, '');
+    parts.push(`<g transform="translate(${labelWidth} ${y + 2})">${spine}</g>`);
+  });
+  parts.push(`<text x="10" y="${height - 12}" font-size="10" fill="${COLOURS.muted}">${esc(keyText)}</text>`);
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${parts.join('')}</svg>`,
+    width,
+    height,
+  };
+}

@@ -5,7 +5,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit-html';
 import { unsafeSVG } from 'lit-html/directives/unsafe-svg.js';
 import { api } from '../api.ts';
 import type { AppContext } from '../app-state.ts';
-import { spineChart } from '../charts/spine.ts';
+import { spineChart, spinePanel } from '../charts/spine.ts';
 import { trendChart } from '../charts/trend.ts';
 import { downloadPng, downloadText, toCsvText } from '../download.ts';
 import { formatNumber, type Lang, type MessageKey } from '../i18n.ts';
@@ -122,6 +122,29 @@ function signalsSection(ctx: AppContext, profile: AreaProfile): TemplateResult {
   </section>`;
 }
 
+/** The spread column of one age group as one picture, to download as SVG or PNG. */
+function spineDownloads(ctx: AppContext, profile: AreaProfile, age: string): TemplateResult {
+  const rows = healthRows(profile, age).filter((h) => h.spine !== null);
+  if (rows.length === 0) return html``;
+  const nl = ctx.lang === 'nl';
+  const picture = () =>
+    spinePanel(
+      `${displayName(profile.area)} — ${nl ? 'gezondheid' : 'health'} ${age}, ${rows[0]!.period} (${ctx.t('estimate')})`,
+      rows.map((h) => ({
+        label: label(ctx, h),
+        valueText: fmt(ctx.lang, h.value.value, h.decimals, h.unit),
+        p5: h.spine!.p5, p25: h.spine!.p25, median: h.spine!.median, p75: h.spine!.p75, p95: h.spine!.p95,
+        value: h.value.value, reference: h.spine!.nlValue, polarity: h.polarity, judgement: h.judgementVsNl,
+      })),
+      nl ? 'Licht: 5–95 % van de gebieden van dit niveau; donker: 25–75 %; zwarte lijn: Nederland; rechts is gunstiger. Bron: RIVM 50090NED.' : 'Light: 5–95% of areas of this level; dark: 25–75%; black line: the Netherlands; right is more favourable. Source: RIVM 50090NED.',
+    );
+  const file = `buurtbeeld-${profile.area.code}-spreiding-${age.replace('+', 'plus')}`;
+  return html`<div class="bb-toolbar bb-no-print">
+    <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => downloadText(`${file}.svg`, picture().svg, 'image/svg+xml')}>${nl ? 'Spreiding downloaden (SVG)' : 'Download spread (SVG)'}</button>
+    <button type="button" class="utrecht-button utrecht-button--secondary-action" @click=${() => { const p = picture(); void downloadPng(`${file}.png`, p.svg, p.width, p.height); }}>${nl ? 'Spreiding downloaden (PNG)' : 'Download spread (PNG)'}</button>
+  </div>`;
+}
+
 /** The difference with Nederland in the indicator's unit: percentage points for percentages. */
 function differenceText(ctx: AppContext, figure: HealthFigure): string {
   const d = figure.comparisons.find((c) => c.role === 'land')?.difference ?? null;
@@ -181,7 +204,8 @@ function healthSection(ctx: AppContext, profile: AreaProfile, report: boolean): 
             </tr>`,
           )}
         </tbody>
-      </table></div>`,
+      </table></div>
+      ${spineDownloads(ctx, profile, age)}`,
     )}
     <p class="bb-source">* ${ctx.lang === 'nl' ? profile.methods.regionsNl : profile.methods.regionsEn}
       ${ctx.lang === 'nl' ? 'In de spreiding: licht = 5–95 % van de gebieden van dit niveau, donker = 25–75 %, zwarte lijn = Nederland; rechts is gunstiger.' : 'In the spread: light = 5–95% of areas of this level, dark = 25–75%, black line = the Netherlands; right is more favourable.'}</p>
