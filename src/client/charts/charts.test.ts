@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Feature, Polygon } from 'geojson';
 import { spineChart, spinePanel } from './spine.ts';
 import { trendChart } from './trend.ts';
-import { choropleth, classBreaks, classOf, type AreaProps } from './choropleth.ts';
+import { categoryMap, choropleth, classBreaks, classOf, type AreaProps } from './choropleth.ts';
 
 function square(code: string, name: string, x: number, y: number): Feature<Polygon, AreaProps> {
   // Small squares near Utrecht, counter-clockwise as d3-geo expects for exterior rings.
@@ -67,5 +67,15 @@ test('spinePanel draws one labelled spine per row in one picture, escaping the l
   assert.match(svg, /Gezondheid &lt;18\+&gt;/);
   assert.match(svg, /Roken &amp; drinken/);
   assert.equal(height, 34 + 2 * 24 + 34);
+  t.assert.snapshot(svg);
+});
+
+test('categoryMap gives each type its own colour and a legend entry, and hatches unclassified areas', (t) => {
+  const features = [square('WK000101', 'Noord', 0, 0), square('WK000102', 'Zuid', 0.06, 0), square('WK000103', 'Oost', 0.12, 0)];
+  const svg = categoryMap({ title: 'Typen', features, categories: new Map([['WK000101', 0], ['WK000102', 1]]), labels: ['Jonge gezinnen', 'Ouderen & rust'], width: 300, height: 200 });
+  assert.match(svg, /fill="#0072b2" data-code="WK000101"/);
+  assert.match(svg, /fill="#e69f00" data-code="WK000102"/);
+  assert.match(svg, /fill="url\(#bb-missing\)" data-code="WK000103"/);
+  assert.match(svg, /Ouderen &amp; rust/);
   t.assert.snapshot(svg);
 });

@@ -99,3 +99,50 @@ export function choropleth(input: ChoroplethInput): ChoroplethOutput {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(input.title)}"><title>${esc(input.title)}</title>${defs}<g stroke="#ffffff" stroke-width="0.4">${paths.join('')}</g>${outline}<g>${legend.join('')}</g></svg>`;
   return { svg, breaks };
 }
+
+/** Okabe–Ito: eight colours that stay distinct for colour-blind readers. */
+export const CATEGORY_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'] as const;
+
+export interface CategoryMapInput {
+  title: string;
+  features: Feature<Geometry, AreaProps>[];
+  /** Area code → index into `labels`; absent = not classified. */
+  categories: ReadonlyMap<string, number>;
+  labels: readonly string[];
+  width?: number;
+  height?: number;
+  missingLabel?: string;
+}
+
+/** A map of categories (e.g. neighbourhood types): one colour per category, a legend with the labels. */
+export function categoryMap(input: CategoryMapInput): string {
+  const width = input.width ?? 600;
+  const legendRows = input.labels.length + 1;
+  const legendHeight = legendRows * 16 + 8;
+  const height = (input.height ?? 640) + legendHeight;
+  const fc: FeatureCollection<Geometry, AreaProps> = { type: 'FeatureCollection', features: input.features };
+  const projection = geoMercator().fitExtent([[8, 8], [width - 8, height - legendHeight - 16]], fc);
+  const path = geoPath(projection).digits(1);
+  const missingLabel = input.missingLabel ?? 'geen type';
+  const paths: string[] = [];
+  for (const f of input.features) {
+    const d = path(f);
+    if (d === null || d === '') continue;
+    const c = input.categories.get(f.properties.code);
+    const label = `${f.properties.name} (${f.properties.code}): ${c === undefined ? missingLabel : input.labels[c] ?? ''}`;
+    const fill = c === undefined ? 'url(#bb-missing)' : CATEGORY_COLOURS[c % CATEGORY_COLOURS.length]!;
+    paths.push(`<path d="${d}" fill="${fill}" data-code="${esc(f.properties.code)}"><title>${esc(label)}</title></path>`);
+  }
+  const legend: string[] = [];
+  const entries = [...input.labels.map((l, i) => ({ l, fill: CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]! })), { l: missingLabel, fill: 'url(#bb-missing)' }];
+  // About 6 px per character at 11 px: a longer label is cut with an ellipsis (the full text is in each area's title).
+  const maxChars = Math.floor((width - 34) / 6);
+  entries.forEach((e, i) => {
+    const y = height - legendHeight + i * 16;
+    const text = e.l.length > maxChars ? `${e.l.slice(0, maxChars - 1)}…` : e.l;
+    legend.push(`<rect x="8" y="${y}" width="12" height="12" fill="${e.fill}" stroke="#737373" stroke-width="0.5"/>`);
+    legend.push(`<text x="26" y="${y + 10}" font-size="11" fill="${COLOURS.text}">${esc(text)}</text>`);
+  });
+  const defs = `<defs><pattern id="bb-missing" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS.missing}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#bdbdbd" stroke-width="2"/></pattern></defs>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(input.title)}"><title>${esc(input.title)}</title>${defs}<g stroke="#ffffff" stroke-width="0.4">${paths.join('')}</g><g>${legend.join('')}</g></svg>`;
+}

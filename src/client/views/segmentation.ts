@@ -9,7 +9,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { ApiError, api } from '../api.ts';
 import type { AppContext } from '../app-state.ts';
-import { choropleth, type AreaProps } from '../charts/choropleth.ts';
+import { categoryMap, choropleth, type AreaProps } from '../charts/choropleth.ts';
 import { formatNumber } from '../i18n.ts';
 import { pickGeometry } from './map.ts';
 import type {
@@ -61,6 +61,8 @@ interface State {
   ranking: TargetRanking | null;
   estimates: TargetEstimates | null;
   svg: string | null;
+  /** The boundaries the estimates map was drawn on, reused for the map of neighbourhood types. */
+  features: Feature<Geometry, AreaProps>[] | null;
   error: string | null;
   typologyLevel: string;
   typology: TypologyResult | null;
@@ -82,6 +84,7 @@ const state: State = {
   ranking: null,
   estimates: null,
   svg: null,
+  features: null,
   error: null,
   typologyLevel: '',
   typology: null,
@@ -120,6 +123,7 @@ async function load(ctx: AppContext, params: SegmentationParams): Promise<void> 
       }
       const object = topology.objects[geometry.id] ?? Object.values(topology.objects)[0]!;
       const collection = feature(topology, object) as unknown as { features: Feature<Geometry, AreaProps>[] };
+      state.features = collection.features;
       const pick = (r: TargetEstimates['items'][number]) => (params.by === 'share' ? r.share : params.by === 'density' ? r.density : r.estimate);
       const values = new Map(estimates.items.map((r) => [r.code, pick(r)]));
       const unit = params.by === 'share' ? '%' : params.by === 'density' ? ' per km²' : '';
@@ -333,6 +337,37 @@ function rankingTable(ctx: AppContext, ranking: TargetRanking, by: SegmentationP
   `;
 }
 
+/** Each area's type on the map, and the same as a table for readers who do not use the map. */
+function typesMap(typology: TypologyResult): TemplateResult {
+  if (state.features === null) return html``;
+  const index = new Map(typology.types.map((t, i) => [t.id, i]));
+  const categories = new Map<string, number>();
+  for (const item of typology.items) {
+    const i = index.get(item.type);
+    if (i !== undefined) categories.set(item.code, i);
+  }
+  const labelOf = new Map(typology.types.map((t) => [t.id, t.labelNl]));
+  const svg = categoryMap({
+    title: `Typen ${typology.level === 'wijk' ? 'wijken' : 'gemeenten'}`,
+    features: state.features,
+    categories,
+    labels: typology.types.map((t) => t.labelNl),
+    width: WIDTH,
+    height: HEIGHT,
+  });
+  return html`<figure class="bb-map utrecht-figure">${unsafeSVG(svg)}</figure>
+    <details class="bb-details">
+      <summary>Het type van elk gebied (tabel)</summary>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">Type per gebied</caption>
+        <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Gebied</th><th class="utrecht-table__header-cell" scope="col">Type</th></tr></thead>
+        <tbody class="utrecht-table__body">
+          ${typology.items.map((item) => html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${item.code}">${item.name === '' ? item.code : item.name}</a></th><td class="utrecht-table__cell">${labelOf.get(item.type) ?? item.type}</td></tr>`)}
+        </tbody>
+      </table>
+    </details>`;
+}
+
 function typologyView(ctx: AppContext): TemplateResult {
   const typology = state.typology;
   if (typology === null) return html`<p class="utrecht-paragraph" role="status">${ctx.t('loading')}</p>`;
@@ -342,6 +377,7 @@ function typologyView(ctx: AppContext): TemplateResult {
       ${typology.features.map((f) => f.id).join(', ')}.
       ${typology.leftOutFeatures.length > 0 ? `Niet meegenomen: ${typology.leftOutFeatures.map((f) => `${f.id} (${f.reasonNl})`).join('; ')}.` : ''}
     </p>
+    ${typesMap(typology)}
     ${typology.types.map((t) => {
       const palette = state.palettes.get(t.id);
       return html`<section class="bb-type" aria-labelledby=${`bb-${t.id}`}>
