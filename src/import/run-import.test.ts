@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -337,11 +337,7 @@ describe('import of the real data directory', () => {
   test(
     'every folder of the data directory imports, and a second import changes nothing',
     async () => {
-      const root = testDataDir();
-      const source: FolderListingSource = {
-        ...directorySource(root),
-        listFolders: async () => (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name),
-      };
+      const source = directorySource(testDataDir());
       const adapters = await loadAdapters();
       const store = await openSqliteStore(':memory:');
       try {

@@ -3,17 +3,9 @@
 // PROVENANCE.md), not copies of this program's output.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { testDataDir } from '../../test/data-dir.ts';
-import { openSqliteStore } from '../db/sqlite-store.ts';
-import type { Store } from '../db/store.ts';
-import { buildCube } from '../domain/build-cube.ts';
-import { directorySource } from '../import/data-source.ts';
-import { loadAdapters } from '../import/registry.ts';
-import { readDataDirectory, writeImport } from '../import/run-import.ts';
+import { importRealData } from '../../test/real-data.ts';
+import type { RealData } from '../../test/real-data.ts';
 import type { AreaDetail, ListResponse, ValueRow } from '../shared/api.ts';
 import type { Indicator } from '../shared/types.ts';
 import type { AreaProfile } from '../domain/profile/profile.ts';
@@ -21,26 +13,17 @@ import { createApp } from './app.ts';
 import { silentLog } from './log.ts';
 
 describe('createApp on the real data', () => {
-  let dir = '';
-  let store: Store;
+  let real: RealData | undefined;
   let app: ReturnType<typeof createApp>;
 
   before(async () => {
-    const data = testDataDir();
-    dir = await mkdtemp(path.join(tmpdir(), 'buurtbeeld-api-'));
-    store = await openSqliteStore(path.join(dir, 'db.sqlite'));
-    const source = {
-      ...directorySource(data),
-      listFolders: async () => (await readdir(data, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name),
-    };
-    await writeImport(store, await readDataDirectory(source, await loadAdapters()), () => new Date('2024-01-01T00:00:00Z'));
-    const cube = buildCube(await store.read((tx) => tx.loadSnapshot()));
+    real = await importRealData();
+    const { store, cube } = real;
     app = createApp({ store, clock: () => new Date('2024-01-01T00:00:00Z'), log: silentLog, cube: () => cube });
   });
 
   after(async () => {
-    await store?.close();
-    if (dir !== '') await rm(dir, { recursive: true, force: true });
+    await real?.close();
   });
 
   const get = (url: string) => app.fetch(new Request(`http://localhost${url}`));

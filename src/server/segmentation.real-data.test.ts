@@ -3,21 +3,14 @@
 // and RIVM publish (read back through /api/v1/values), never copied from this program's output.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { testDataDir } from '../../test/data-dir.ts';
-import { openSqliteStore } from '../db/sqlite-store.ts';
+import { importRealData } from '../../test/real-data.ts';
+import type { RealData } from '../../test/real-data.ts';
 import type { Store } from '../db/store.ts';
-import { buildCube } from '../domain/build-cube.ts';
 import type { DataCube } from '../domain/cube.ts';
 import { additivityCheck, DEFAULT_ADDITIVITY_MARGIN, estimateTarget } from '../domain/segmentation/estimate.ts';
 import { LONELY_ELDERLY, RISK_DIABETES_TYPE_2 } from '../domain/segmentation/targets.ts';
 import type { TargetDefinition } from '../domain/segmentation/targets.ts';
-import { directorySource } from '../import/data-source.ts';
-import { loadAdapters } from '../import/registry.ts';
-import { readDataDirectory, writeImport } from '../import/run-import.ts';
 import type { ActivityPalette, ListResponse, TargetDetail, TargetEstimates, TargetRanking, TypologyResult, ValueRow } from '../shared/api.ts';
 import type { ReferenceTable } from '../shared/snapshot.ts';
 import { createApp } from './app.ts';
@@ -27,7 +20,7 @@ import { silentLog } from './log.ts';
 const TOKEN = 'real-data-editor-token';
 
 describe('segmentation API on the real data', () => {
-  let dir = '';
+  let real: RealData | undefined;
   let store: Store;
   let cube: DataCube;
   let referenceTables: readonly ReferenceTable[] = [];
@@ -43,23 +36,14 @@ describe('segmentation API on the real data', () => {
     });
 
   before(async () => {
-    const data = testDataDir();
-    dir = await mkdtemp(path.join(tmpdir(), 'buurtbeeld-segmentation-'));
-    store = await openSqliteStore(path.join(dir, 'db.sqlite'));
-    const source = {
-      ...directorySource(data),
-      listFolders: async () => (await readdir(data, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name),
-    };
-    await writeImport(store, await readDataDirectory(source, await loadAdapters()), () => new Date('2024-01-01T00:00:00Z'));
-    const snapshot = await store.read((tx) => tx.loadSnapshot());
-    cube = buildCube(snapshot);
-    referenceTables = snapshot.referenceTables;
+    real = await importRealData();
+    ({ store, cube } = real);
+    referenceTables = real.snapshot.referenceTables;
     app = newApp();
   });
 
   after(async () => {
-    await store?.close();
-    if (dir !== '') await rm(dir, { recursive: true, force: true });
+    await real?.close();
   });
 
   const json = async <T>(url: string): Promise<T> => {

@@ -1,9 +1,10 @@
 // A small hand-built DataCube for server and CLI tests that must not depend on the import: invented areas and
 // invented numbers (never copied from the open-data mirror). Tests on real figures use the real import instead.
 // The wijk "Centrum, \"Oude\" Stad" has a comma and quotes in its name so that CSV quoting is exercised.
-import type { Area, Cell, Indicator, IndicatorPeriod, Level } from '../../shared/types.ts';
-import { MISSING_REASONS } from '../../shared/types.ts';
-import type { AreaQuery, ClassificationDiff, Column, DataCube } from '../../domain/cube.ts';
+import type { Area, Indicator, IndicatorPeriod, Level } from '../../shared/types.ts';
+import type { DataCube } from '../../domain/cube.ts';
+import { inMemoryCube } from '../../domain/testing/in-memory-cube.ts';
+import type { InMemoryColumn } from '../../domain/testing/in-memory-cube.ts';
 
 function area(code: string, level: Level, name: string, parentCode: string | null, years: number[], extra: Partial<Area> = {}): Area {
   return { code, level, name, parentCode, years, provinceCode: null, ggdRegionCode: null, urbanity: null, ...extra };
@@ -64,69 +65,19 @@ export const FIXTURE_INDICATORS: readonly Indicator[] = [
   },
 ];
 
-/** [indicator, period, [code, value or missing-reason code]] — the invented values. */
-const FIXTURE_VALUES: [string, string, string, [string, number | 'secret' | 'empty'][]][] = [
-  ['inwoners', '2021', 'fixture-2021', [['NL00', 1000], ['GM0363', 300], ['GM0599', 200], ['GM0003', 10], ['WK036300', 120], ['WK059900', 'secret']]],
-  ['inwoners', '2022', 'fixture-2022', [['NL00', 1100], ['GM0363', 310], ['GM0599', 205], ['WK036300', 125], ['WK036301', 185], ['WK059900', 90]]],
-  ['overgewicht_18plus', '2020', 'fixture-rivm-2020', [['NL00', 50.5], ['GM0363', 40.25], ['GM0599', 'empty'], ['GM0003', 55.5], ['WK036300', 38.5]]],
+/** The invented values per indicator × period (dataset); 'secret' and 'empty' are missing-value reasons. */
+const FIXTURE_COLUMNS: InMemoryColumn[] = [
+  { indicatorId: 'inwoners', period: '2021', datasetId: 'fixture-2021', values: { NL00: 1000, GM0363: 300, GM0599: 200, GM0003: 10, WK036300: 120, WK059900: 'secret' } },
+  { indicatorId: 'inwoners', period: '2022', datasetId: 'fixture-2022', values: { NL00: 1100, GM0363: 310, GM0599: 205, WK036300: 125, WK036301: 185, WK059900: 90 } },
+  { indicatorId: 'overgewicht_18plus', period: '2020', datasetId: 'fixture-rivm-2020', values: { NL00: 50.5, GM0363: 40.25, GM0599: 'empty', GM0003: 55.5, WK036300: 38.5 } },
 ];
-
-function buildColumn(indicatorId: string, p: string, datasetId: string, entries: [string, number | 'secret' | 'empty'][]): Column {
-  const codes = entries.map(([code]) => code);
-  const values = new Float64Array(entries.length);
-  const missing = new Uint8Array(entries.length);
-  entries.forEach(([, v], i) => {
-    if (typeof v === 'number') values[i] = v;
-    else {
-      values[i] = NaN;
-      missing[i] = v === 'secret' ? 3 : 1;
-    }
-  });
-  return { indicatorId, period: p, datasetId, codes, values, missing, indexOf: new Map(codes.map((c, i) => [c, i])) };
-}
 
 /** A DataCube over FIXTURE_AREAS, FIXTURE_INDICATORS and the invented values above. */
 export function fixtureCube(): DataCube {
-  const areas = new Map(FIXTURE_AREAS.map((a) => [a.code, a]));
-  const indicators = new Map(FIXTURE_INDICATORS.map((i) => [i.id, i]));
-  const columns = new Map(FIXTURE_VALUES.map(([id, p, ds, entries]) => [`${id}|${p}`, buildColumn(id, p, ds, entries)]));
-  const byName = (a: Area, b: Area) => a.name.localeCompare(b.name, 'nl');
-  const cube: DataCube = {
-    areas,
-    indicators,
-    classificationYears: [2020, 2022],
-    area: (code) => areas.get(code),
-    children: (code) => [...areas.values()].filter((a) => a.parentCode === code).sort(byName),
-    ancestors(code) {
-      const chain: Area[] = [];
-      let parent = areas.get(code)?.parentCode ?? null;
-      while (parent !== null) {
-        const p = areas.get(parent);
-        if (p === undefined) break;
-        chain.push(p);
-        parent = p.parentCode;
-      }
-      return chain;
-    },
-    searchAreas(query: AreaQuery) {
-      const q = (query.q ?? '').toLowerCase();
-      return [...areas.values()]
-        .filter((a) => (query.level === undefined || a.level === query.level) && (query.parentCode === undefined || a.parentCode === query.parentCode))
-        .filter((a) => q === '' || a.code.toLowerCase() === q || a.name.toLowerCase().includes(q))
-        .slice(0, query.limit ?? 20);
-    },
-    column: (id, p) => columns.get(`${id}|${p}`),
-    cell(id, p, code): Cell {
-      const column = columns.get(`${id}|${p}`);
-      const i = column?.indexOf.get(code);
-      if (column === undefined || i === undefined) return { value: null, missing: 'not-in-dataset' };
-      const reason = column.missing[i]!;
-      return reason === 0 ? { value: column.values[i]! } : { value: null, missing: MISSING_REASONS[reason - 1]! };
-    },
-    latestPeriod: (id) => indicators.get(id)?.periods.at(-1)?.period,
-    classificationDiffs(): ClassificationDiff[] {
-      return [{ fromYear: 2020, toYear: 2022, level: 'gemeente', onlyInFrom: ['GM0003'], onlyInTo: [] }];
-    },
-  };
-  return cube;
+  return inMemoryCube({
+    areas: FIXTURE_AREAS,
+    indicators: FIXTURE_INDICATORS,
+    columns: FIXTURE_COLUMNS,
+    classificationDiffs: [{ fromYear: 2020, toYear: 2022, level: 'gemeente', onlyInFrom: ['GM0003'], onlyInTo: [] }],
+  });
 }
