@@ -36,9 +36,15 @@ export async function downloadPng(filename: string, svg: string, width: number, 
   }
 }
 
+/** One CSV field: text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+function csvField(f: string | number | null): string {
+  if (f === null) return '';
+  if (typeof f === 'number') return Number.isNaN(f) ? '' : String(f);
+  const text = /^[=+\-@\t\r]/.test(f) ? `'${f}` : f;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** RFC 4180 CSV from rows of fields. */
 export function toCsvText(rows: readonly (readonly (string | number | null)[])[]): string {
-  return rows
-    .map((row) => row.map((f) => (f === null ? '' : /[",\n\r]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(','))
-    .join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -10,6 +10,15 @@ test('csvField quotes a field with a comma, a quote or a line break and doubles 
   assert.equal(csvField('Amsterdam'), 'Amsterdam');
 });
 
+test('csvField defuses text a spreadsheet would run as a formula, and leaves numbers alone', () => {
+  assert.equal(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+  assert.equal(csvField('+31'), "'+31");
+  assert.equal(csvField('-2+3+cmd|" /C calc"!A0'), `"'-2+3+cmd|"" /C calc""!A0"`);
+  assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvField("'s-Hertogenbosch"), "'s-Hertogenbosch");
+  assert.equal(csvField(-2.5), '-2.5');
+});
+
 test('csvField writes a missing value as an empty field, never 0', () => {
   assert.equal(csvField(null), '');
   assert.equal(csvField(NaN), '');

@@ -27,6 +27,14 @@ test('spineChart puts the worse end left for a higher-is-worse indicator', (t) =
   t.assert.snapshot(svg);
 });
 
+test('spineChart keeps higher on the right for an indicator without a judgement', () => {
+  const svg = spineChart({ label: 'Mantelzorger', p5: 10, p25: 12, median: 14, p75: 16, p95: 18, value: 17, reference: 14, polarity: 'no-judgement', judgement: 'no-judgement' });
+  const marker = /<circle cx="([\d.]+)"/.exec(svg);
+  const reference = /<line x1="([\d.]+)" x2="[\d.]+" y1="0"/.exec(svg);
+  assert.ok(marker && reference);
+  assert.ok(Number(marker[1]) > Number(reference[1]), 'the higher value is right of the national line');
+});
+
 test('spineChart escapes the label and draws no marker for a missing value', () => {
   const svg = spineChart({ label: 'a<b & "c"', p5: 1, p25: 2, median: 3, p75: 4, p95: 5, value: null, reference: 3, polarity: 'higher-is-better', judgement: 'no-judgement' });
   assert.match(svg, /a&lt;b &amp; &quot;c&quot;/);

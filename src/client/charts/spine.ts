@@ -29,10 +29,10 @@ export function spineChart(input: SpineInput): string {
   const lo = Math.min(input.p5, input.value ?? input.p5, input.reference ?? input.p5);
   const hi = Math.max(input.p95, input.value ?? input.p95, input.reference ?? input.p95);
   const span = hi - lo || 1;
-  const worseLeft = input.polarity !== 'higher-is-better';
   const x = (v: number) => {
     const t = (v - lo) / span;
-    return pad + (input.polarity === 'higher-is-better' ? t : worseLeft ? 1 - t : t) * (width - 2 * pad);
+    // Only a higher-is-worse indicator is turned around; without a judgement, higher stays right.
+    return pad + (input.polarity === 'higher-is-worse' ? 1 - t : t) * (width - 2 * pad);
   };
   const band = (a: number, b: number, fill: string, h: number) => {
     const x1 = Math.min(x(a), x(b));

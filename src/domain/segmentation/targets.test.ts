@@ -55,6 +55,14 @@ test('validateTarget accepts a user-defined target and fills in the defaults', (
   assert.deepEqual(result.target.terms[0]!.shareFallbacks, []);
 });
 
+test('validateTarget accepts an id of 80 characters and refuses a longer one, which the API could not read back', () => {
+  const id80 = `a${'-b'.repeat(39)}a`.slice(0, 80);
+  assert.equal(id80.length, 80);
+  assert.equal(validateTarget({ ...userTarget, id: id80 }, CATALOG).ok, true);
+  const result = validateTarget({ ...userTarget, id: `${id80}b` }, CATALOG);
+  assert.deepEqual(result, { ok: false, issues: [{ path: 'id', message: 'id mag hoogstens 80 tekens lang zijn' }] });
+});
+
 test('validateTarget names an unknown indicator and where it is', () => {
   const result = validateTarget({ ...userTarget, terms: [{ labelNl: '65+', population: 'leeftijd_65plus', share: 'rokers_65plus' }] }, CATALOG);
   assert.deepEqual(result, { ok: false, issues: [{ path: 'terms.0.share', message: 'onbekende indicator "rokers_65plus"' }] });

@@ -13,7 +13,10 @@ const indicatorIdSchema = z
 
 const slugSchema = z
   .string({ error: 'moet tekst zijn' })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'id mag alleen kleine letters, cijfers en koppeltekens bevatten' });
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'id mag alleen kleine letters, cijfers en koppeltekens bevatten' })
+  // The API reads ids of at most 80 characters (targetIdSchema in src/server/segmentation.ts): a longer one could be
+  // saved but never read or deleted.
+  .max(80, { error: 'id mag hoogstens 80 tekens lang zijn' });
 
 const textSchema = z.string({ error: 'moet tekst zijn' }).min(1, { error: 'mag niet leeg zijn' });
 
