@@ -40,10 +40,28 @@ function load(ctx: AppContext, code: string): void {
     .finally(ctx.refresh);
 }
 
+/** A figure with its unit, as a reader expects it: "41,4 %", "€ 36.000", "43,3 per 1000", "4.950 per km²". */
 function fmt(lang: Lang, value: number | null, decimals: number, unit: Unit): string {
   if (value === null) return '–';
   const n = formatNumber(lang, value, decimals);
-  return unit === 'percent' ? (lang === 'nl' ? `${n} %` : `${n}%`) : n;
+  switch (unit) {
+    case 'percent':
+      return lang === 'nl' ? `${n} %` : `${n}%`;
+    case 'euro-x1000':
+      return `€ ${formatNumber(lang, value * 1000, 0)}`;
+    case 'euro':
+      return `€ ${n}`;
+    case 'per-1000':
+      return `${n} per 1000`;
+    case 'per-km2':
+      return `${n} per km²`;
+    case 'km':
+      return `${n} km`;
+    case 'ha':
+      return `${n} ha`;
+    default:
+      return n;
+  }
 }
 
 function judgementText(ctx: AppContext, j: Judgement | null): string {
