@@ -2,7 +2,7 @@
 // again (nothing changes), then query published figures (CBS KWB 2022, 85318NED) back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -65,15 +65,62 @@ describe('runCli on the real data', () => {
     assert.deepEqual(records.map((r) => [r['area'], Number(r['value'])]), [['GM0363', 882633], ['NL00', 17590672]]);
   });
 
-  test('an empty data directory imports nothing and names the folders it did not find', async () => {
+  test('a data directory without any dataset folder is refused (exit 1), naming it, and the stored datasets stay', async () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'buurtbeeld-empty-'));
     try {
-      const c = io();
-      c.io.env = { BUURTBEELD_DB: path.join(empty, 'db.sqlite') };
-      assert.equal(await runCli(['import', '--data', empty], c.io), 0, c.err());
-      assert.match(c.out(), /folders not found \(not imported\): .*cbs-kwb-2021-2022-gemeente-wijk/);
+      const before = io();
+      assert.equal(await runCli(['datasets', '--format', 'json'], before.io), 0, before.err());
+      const storedBefore = (JSON.parse(before.out()) as ListResponse<{ id: string }>).items.map((d) => d.id);
+      assert.ok(storedBefore.length > 0);
+
+      for (const args of [['import', '--data', empty], ['import', '--data', empty, '--prune']]) {
+        const c = io();
+        assert.equal(await runCli(args, c.io), 1, args.join(' '));
+        assert.match(c.err(), /^import failed: /);
+        assert.ok(c.err().includes(empty), c.err());
+        assert.match(c.err(), /is --data right\?/);
+      }
+
+      const after = io();
+      assert.equal(await runCli(['datasets', '--format', 'json'], after.io), 0, after.err());
+      assert.deepEqual((JSON.parse(after.out()) as ListResponse<{ id: string }>).items.map((d) => d.id), storedBefore);
     } finally {
       await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  test('a missing folder keeps its stored datasets (reported as kept) unless --prune removes them', async () => {
+    const partial = await mkdtemp(path.join(tmpdir(), 'buurtbeeld-partial-'));
+    const left = 'cbs-maatwerk-inkomen2020-autobezit2023';
+    try {
+      for (const entry of await readdir(testDataDir(), { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== left) await symlink(path.join(testDataDir(), entry.name), path.join(partial, entry.name));
+      }
+      const env = { BUURTBEELD_DB: path.join(partial, 'db.sqlite') };
+      const run = async (args: string[]) => {
+        const c = io();
+        c.io.env = env;
+        assert.equal(await runCli(args, c.io), 0, c.err());
+        return c.out();
+      };
+      const storedIds = async () => (JSON.parse(await run(['datasets', '--format', 'json'])) as ListResponse<{ id: string; source: string[] }>).items;
+
+      await run(['import', '--data', testDataDir()]);
+      const all = await storedIds();
+      const ofLeftFolder = all.filter((d) => d.source.some((s) => s.startsWith(`${left}/`))).map((d) => d.id);
+      assert.ok(ofLeftFolder.length > 0);
+
+      const kept = await run(['import', '--data', partial]);
+      assert.match(kept, new RegExp(`0 removed, ${ofLeftFolder.length} kept`));
+      for (const id of ofLeftFolder) assert.match(kept, new RegExp(`${id}: kept \\(its folder is missing`));
+      assert.match(kept, new RegExp(`folders not found \\(not imported\\): ${left}`));
+      assert.deepEqual((await storedIds()).map((d) => d.id), all.map((d) => d.id));
+
+      const pruned = await run(['import', '--data', partial, '--prune']);
+      assert.match(pruned, new RegExp(`${ofLeftFolder.length} removed, 0 kept`));
+      assert.deepEqual((await storedIds()).map((d) => d.id), all.map((d) => d.id).filter((id) => !ofLeftFolder.includes(id)));
+    } finally {
+      await rm(partial, { recursive: true, force: true });
     }
   });
 

@@ -23,7 +23,8 @@ export interface Output {
 }
 
 /** Where an import reads from: a data directory laid out like ../shared/data, or StatLine online. */
-export type ImportSource = { kind: 'directory'; dir: string } | { kind: 'online'; config: Config };
+/** `prune` (--prune): also remove stored datasets whose folder the directory lacks; without it they are kept. */
+export type ImportSource = { kind: 'directory'; dir: string; prune?: boolean } | { kind: 'online'; config: Config };
 
 export interface Importer {
   /** Reads and validates everything, then writes it in one transaction. Returns summary lines for the user. */
@@ -50,7 +51,9 @@ class UsageError extends Error {}
 export const USAGE = `usage: buurtbeeld <command> [options]
 
 commands:
-  import   [--data DIR] [--db FILE] [--online]     import the data directory (or StatLine online) into the database
+  import   [--data DIR] [--db FILE] [--online] [--prune]
+                                                   import the data directory (or StatLine online) into the database;
+                                                   --prune also removes stored datasets whose folder is missing
   serve    [--db FILE] [--port N] [--host H]       serve the API and the app
   start    [--db FILE] [--port N] [--host H]       import on first start (no datasets yet), then serve
   areas    [--q TEXT] [--level L] [--parent CODE] [--limit N]
@@ -72,7 +75,7 @@ const SERVE = { ...DB, port: { type: 'string' }, host: { type: 'string' } } as c
 const FORMAT = { ...DB, format: { type: 'string' } } as const;
 
 const OPTIONS = {
-  import: { ...DB, data: { type: 'string' }, online: { type: 'boolean' } },
+  import: { ...DB, data: { type: 'string' }, online: { type: 'boolean' }, prune: { type: 'boolean' } },
   serve: SERVE,
   start: SERVE,
   areas: { ...FORMAT, q: { type: 'string' }, level: { type: 'string' }, parent: { type: 'string' }, limit: { type: 'string' } },
@@ -118,7 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const config = withOptions(readConfig(io.env), values);
     switch (command) {
       case 'import':
-        return await importCommand(io, config, values['online'] === true);
+        return await importCommand(io, config, values['online'] === true, values['prune'] === true);
       case 'serve':
         return await serveCommand(io, config, false);
       case 'start':
@@ -168,12 +171,13 @@ async function withStore<T>(io: CliIo, config: Config, fn: (store: Store) => Pro
   }
 }
 
-function importSource(config: Config, online: boolean): ImportSource {
-  return online || config.dataDir === null ? { kind: 'online', config } : { kind: 'directory', dir: config.dataDir };
+function importSource(config: Config, online: boolean, prune = false): ImportSource {
+  if (online || config.dataDir === null) return { kind: 'online', config };
+  return prune ? { kind: 'directory', dir: config.dataDir, prune } : { kind: 'directory', dir: config.dataDir };
 }
 
-async function importCommand(io: CliIo, config: Config, online: boolean): Promise<number> {
-  const lines = await withStore(io, config, (store) => io.importer.run(store, importSource(config, online), progressTo(io)));
+async function importCommand(io: CliIo, config: Config, online: boolean, prune: boolean): Promise<number> {
+  const lines = await withStore(io, config, (store) => io.importer.run(store, importSource(config, online, prune), progressTo(io)));
   for (const line of lines) io.stdout.write(`${line}\n`);
   return 0;
 }

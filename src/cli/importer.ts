@@ -35,7 +35,8 @@ export function createImporter(deps: ImporterDeps): Importer {
         source.kind === 'directory'
           ? await readDataDirectory(deps.dataSource(source.dir), await deps.loadAdapters(), onEvent)
           : asImport(await readOnline(onlineClients(deps, source.config, progress), progress));
-      return summarise(await writeImport(store, input, deps.clock, onEvent));
+      const prune = source.kind === 'directory' && source.prune === true;
+      return summarise(await writeImport(store, input, deps.clock, onEvent, { prune }));
     },
   };
 }
@@ -57,7 +58,7 @@ function asImport(output: AdapterOutput): DirectoryImport {
 export function summarise(report: ImportReport): string[] {
   const count = (outcome: string) => report.datasets.filter((d) => d.outcome === outcome).length;
   const lines = [
-    `import ${report.importedAt}: ${report.datasets.length} datasets (${count('added')} added, ${count('replaced')} replaced, ${count('unchanged')} unchanged), ${report.removedDatasets.length} removed`,
+    `import ${report.importedAt}: ${report.datasets.length} datasets (${count('added')} added, ${count('replaced')} replaced, ${count('unchanged')} unchanged), ${report.removedDatasets.length} removed, ${report.keptDatasets.length} kept`,
   ];
   for (const d of report.datasets) lines.push(`  ${d.id}: ${d.outcome}, ${d.areaCount} areas, ${d.seriesCount} series`);
   for (const id of report.removedDatasets) lines.push(`  ${id}: removed (no longer in the source)`);
@@ -66,6 +67,7 @@ export function summarise(report: ImportReport): string[] {
   for (const s of report.droppedSeries) {
     lines.push(`  ${s.indicatorId} ${s.period}: kept ${s.keptDatasetId} (priority ${s.keptPriority}), left out ${s.droppedDatasetId} (priority ${s.droppedPriority})`);
   }
+  for (const id of report.keptDatasets) lines.push(`  ${id}: kept (its folder is missing; --prune removes it)`);
   if (report.missingFolders.length > 0) lines.push(`folders not found (not imported): ${report.missingFolders.join(', ')}`);
   if (report.unknownFolders !== null && report.unknownFolders.length > 0) {
     lines.push(`folders without an adapter (ignored): ${report.unknownFolders.join(', ')}`);

@@ -39,12 +39,15 @@ function indicator(id: string, labelNl = `Label ${id}`): IndicatorDefinition {
   };
 }
 
-/** A dataset of three gemeenten; each series' third value is missing ("secret"). */
-function dataset(id: string, hash: string, series: [indicatorId: string, period: string][], priority = 100): DatasetRecord {
+/**
+ * A dataset of three gemeenten; each series' third value is missing ("secret"). Read from `folder`/`id`.csv when
+ * a folder is given (as real adapters name their files), else from `id`/data.csv.
+ */
+function dataset(id: string, hash: string, series: [indicatorId: string, period: string][], priority = 100, folder?: string): DatasetRecord {
   return {
     info: {
       id, titleNl: id, publisher: 'CBS', tableId: 'T', licence: 'CC BY 4.0', classificationYear: 2022,
-      source: [`${id}/data.csv`], contentHash: hash,
+      source: [folder === undefined ? `${id}/data.csv` : `${folder}/${id}.csv`], contentHash: hash,
     },
     priority,
     areas: ['GM0001', 'GM0002', 'GM0003'].map((code) => ({ code, level: 'gemeente' as const, name: code, parentCode: null })),
@@ -73,12 +76,12 @@ function failingAdapter(folder: string): DatasetAdapter {
 function twoAdapters(): DatasetAdapter[] {
   return [
     adapter('kwb', {
-      datasets: [dataset('kwb-2021', 'h21', [['inwoners', '2021']]), dataset('kwb-2022', 'h22', [['inwoners', '2022']])],
+      datasets: [dataset('kwb-2021', 'h21', [['inwoners', '2021']], 100, 'kwb'), dataset('kwb-2022', 'h22', [['inwoners', '2022']], 100, 'kwb')],
       indicators: [indicator('inwoners')],
       areaAttributes: [{ code: 'GM0001', year: 2022, provinceCode: 'PV20', provinceName: 'Groningen', ggdRegionName: null, urbanity: 4, datasetId: 'kwb-2022' }],
     }),
     adapter('rivm', {
-      datasets: [dataset('rivm-2020', 'hr', [['overgewicht', '2020'], ['roken', '2020']])],
+      datasets: [dataset('rivm-2020', 'hr', [['overgewicht', '2020'], ['roken', '2020']], 100, 'rivm')],
       indicators: [indicator('overgewicht'), indicator('roken')],
       geometries: [{ id: 'gemeente-2020', level: 'gemeente', classificationYear: 2020, codeProperty: 'code', topojson: '{"type":"Topology"}', datasetId: 'geo' }],
       postcodes: [{ pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', inhabitants: 9000 }],
@@ -106,6 +109,16 @@ describe('readDataDirectory', () => {
     assert.deepEqual(ran, ['present']);
     assert.deepEqual(result.missingFolders, ['absent']);
     assert.deepEqual(result.unknownFolders, ['stray']);
+  });
+
+  test('refuses a directory that holds none of the adapter folders, naming it and asking whether --data is right', async () => {
+    const ran: string[] = [];
+    const spy = (folder: string): DatasetAdapter => ({ folder, read: async () => (ran.push(folder), {}) });
+    await assert.rejects(
+      readDataDirectory(memorySource({ stray: ['x.csv'] }), [spy('kwb'), spy('rivm')]),
+      (error) => error instanceof ImportError && error.file === 'memory:' && /none of the 2 dataset folders \(kwb, rivm\).*is --data right\?/.test(error.message),
+    );
+    assert.deepEqual(ran, []);
   });
 
   test('cannot name unknown folders when the source cannot list folders', async () => {
@@ -253,14 +266,43 @@ describe('writeImport', () => {
     }
   });
 
-  test('a dataset whose folder left the data directory is removed and reported', async () => {
+  test('without prune, the datasets of a folder that left the data directory are kept whole and reported as kept', async () => {
     const store = await openSqliteStore(':memory:');
     try {
       await writeImport(store, await readDataDirectory(memorySource({ kwb: [], rivm: [] }), twoAdapters()), clock('2025-05-01T12:00:00Z'));
+      const before = await store.read((tx) => tx.loadSnapshot());
       const report = await writeImport(store, await readDataDirectory(memorySource({ kwb: [] }), twoAdapters()), clock('2025-06-01T12:00:00Z'));
       assert.deepEqual(report.missingFolders, ['rivm']);
+      assert.deepEqual(report.removedDatasets, []);
+      assert.deepEqual(report.keptDatasets, ['rivm-2020']);
+      const after = await store.read((tx) => tx.loadSnapshot());
+      assert.deepEqual(after.datasets.map((d) => d.info.id), ['kwb-2021', 'kwb-2022', 'rivm-2020']);
+      // The catalog entries the kept series use stay, so the kept values can still be shown.
+      assert.deepEqual(after.indicators.map((i) => i.id).sort(), ['inwoners', 'overgewicht', 'roken']);
+      assert.deepEqual(after.postcodes, before.postcodes);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('with prune, the datasets of a folder that left the data directory are removed and reported', async () => {
+    const store = await openSqliteStore(':memory:');
+    try {
+      await writeImport(store, await readDataDirectory(memorySource({ kwb: [], rivm: [] }), twoAdapters()), clock('2025-05-01T12:00:00Z'));
+      const report = await writeImport(
+        store,
+        await readDataDirectory(memorySource({ kwb: [] }), twoAdapters()),
+        clock('2025-06-01T12:00:00Z'),
+        () => {},
+        { prune: true },
+      );
+      assert.deepEqual(report.missingFolders, ['rivm']);
       assert.deepEqual(report.removedDatasets, ['rivm-2020']);
-      assert.deepEqual((await store.read((tx) => tx.listDatasets())).map((d) => d.id), ['kwb-2021', 'kwb-2022']);
+      assert.deepEqual(report.keptDatasets, []);
+      const after = await store.read((tx) => tx.loadSnapshot());
+      assert.deepEqual(after.datasets.map((d) => d.info.id), ['kwb-2021', 'kwb-2022']);
+      assert.deepEqual(after.indicators.map((i) => i.id), ['inwoners']);
+      assert.deepEqual(after.postcodes, []);
     } finally {
       await store.close();
     }
@@ -273,8 +315,9 @@ describe('writeImport', () => {
       const high = adapter('high', { datasets: [dataset('high', 'h-high', [['inwoners', '2022']], 200)] });
       await writeImport(store, await readDataDirectory(memorySource({ low: [], high: [] }), [low, high]), clock('2025-05-01T12:00:00Z'));
       assert.equal((await store.read((tx) => tx.listDatasets())).find((d) => d.id === 'low')!.seriesCount, 0);
-      const report = await writeImport(store, await readDataDirectory(memorySource({ low: [] }), [low, high]), clock('2025-06-01T12:00:00Z'));
+      const report = await writeImport(store, await readDataDirectory(memorySource({ low: [] }), [low, high]), clock('2025-06-01T12:00:00Z'), () => {}, { prune: true });
       assert.deepEqual(report.datasets.map((d) => [d.id, d.outcome, d.seriesCount]), [['low', 'replaced', 1]]);
+      assert.deepEqual(report.removedDatasets, ['high']);
     } finally {
       await store.close();
     }

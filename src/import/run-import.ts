@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ImportError, type AdapterOutput, type DataSource, type DatasetAdapter } from './adapter.ts';
-import type { PutOutcome, Store } from '../db/store.ts';
-import type { DatasetRecord, IndicatorDefinition, SeriesRecord } from '../shared/snapshot.ts';
+import type { PutOutcome, Store, WriteTx } from '../db/store.ts';
+import type { DatasetRecord, IndicatorDefinition, SeriesRecord, Snapshot } from '../shared/snapshot.ts';
 import { MISSING_REASONS } from '../shared/types.ts';
 
 export interface ImportProgressEvent {
@@ -33,7 +33,7 @@ export interface DroppedSeries {
 
 /** Everything the adapters produced, checked across datasets and ready to write. */
 export interface DirectoryImport extends AdapterOutput {
-  /** Adapter folders absent from the data directory: their datasets are not imported (and removed if stored). */
+  /** Adapter folders absent from the data directory: their datasets are not imported (removed if stored only with prune). */
   missingFolders: string[];
   /** Folders in the data directory that no adapter reads; null when the source cannot list folders. */
   unknownFolders: string[] | null;
@@ -55,11 +55,21 @@ export interface TableReport {
   written: boolean;
 }
 
+export interface WriteImportOptions {
+  /**
+   * Also remove stored datasets whose folder is missing from the data directory (CLI `--prune`). Without it an
+   * import only adds and replaces: a missing folder (a partial or mistyped --data) never deletes anything.
+   */
+  prune?: boolean;
+}
+
 export interface ImportReport {
   importedAt: string;
   datasets: DatasetReport[];
   /** Stored datasets that this import no longer has. */
   removedDatasets: string[];
+  /** Stored datasets of missing folders that were kept because prune was not asked for. */
+  keptDatasets: string[];
   tables: {
     indicators: TableReport;
     areaAttributes: TableReport;
@@ -104,6 +114,16 @@ export async function readDataDirectory(
       },
     });
   }
+  if (adapters.length > 0 && missingFolders.size === adapters.length) {
+    // Not one folder an adapter reads: almost certainly the wrong directory. Importing "nothing" would at best
+    // change nothing and at worst (with prune) empty the database, so refuse and say where we looked.
+    throw new ImportError(
+      source.root,
+      null,
+      null,
+      `none of the ${adapters.length} dataset folders (${adapters.map((a) => a.folder).join(', ')}) is in this directory; is --data right?`,
+    );
+  }
   progress({ step: 'check', done: adapters.length, total });
   const unknownFolders = source.listFolders === undefined
     ? null
@@ -119,12 +139,14 @@ export async function writeImport(
   input: DirectoryImport,
   clock: () => Date,
   progress: ImportProgress = () => {},
+  options: WriteImportOptions = {},
 ): Promise<ImportReport> {
   const importedAt = clock().toISOString();
   const total = input.datasets.length + 6;
   let done = 0;
   const step = (name: string) => progress({ step: name, done: ++done, total });
   return store.write(async (tx) => {
+    const kept = options.prune === true ? EMPTY_KEPT : await keptOfMissingFolders(tx, input);
     const datasets: DatasetReport[] = [];
     for (const dataset of input.datasets) {
       const outcome = await tx.putDataset(dataset, importedAt);
@@ -138,30 +160,74 @@ export async function writeImport(
       });
       step(`write dataset ${dataset.info.id}`);
     }
-    const removedDatasets = await tx.removeDatasetsExcept(input.datasets.map((d) => d.info.id));
+    const removedDatasets = await tx.removeDatasetsExcept([...input.datasets.map((d) => d.info.id), ...kept.ids]);
     step('remove datasets no longer present');
     const table = async (name: string, count: number, replace: () => Promise<boolean>): Promise<TableReport> => {
       const written = await replace();
       step(`write ${name}`);
       return { count, written };
     };
+    // Rows that belong to kept datasets stay beside the new ones, so that what is kept is still shown whole.
+    const indicators = [...input.indicators, ...kept.indicators.filter((i) => !input.indicators.some((n) => n.id === i.id))];
+    const areaAttributes = [...input.areaAttributes, ...kept.areaAttributes];
+    const geometries = [...input.geometries, ...kept.geometries.filter((g) => !input.geometries.some((n) => n.id === g.id))];
+    const postcodes = input.postcodes.length > 0 ? input.postcodes : kept.postcodes;
+    const referenceTables = [...input.referenceTables, ...kept.referenceTables.filter((r) => !input.referenceTables.some((n) => n.id === r.id))];
     const tables = {
-      indicators: await table('indicators', input.indicators.length, () => tx.replaceIndicators(input.indicators)),
-      areaAttributes: await table('area attributes', input.areaAttributes.length, () => tx.replaceAreaAttributes(input.areaAttributes)),
-      geometries: await table('geometries', input.geometries.length, () => tx.replaceGeometries(input.geometries)),
-      postcodes: await table('postcodes', input.postcodes.length, () => tx.replacePostcodes(input.postcodes)),
-      referenceTables: await table('reference tables', input.referenceTables.length, () => tx.replaceReferenceTables(input.referenceTables)),
+      indicators: await table('indicators', indicators.length, () => tx.replaceIndicators(indicators)),
+      areaAttributes: await table('area attributes', areaAttributes.length, () => tx.replaceAreaAttributes(areaAttributes)),
+      geometries: await table('geometries', geometries.length, () => tx.replaceGeometries(geometries)),
+      postcodes: await table('postcodes', postcodes.length, () => tx.replacePostcodes(postcodes)),
+      referenceTables: await table('reference tables', referenceTables.length, () => tx.replaceReferenceTables(referenceTables)),
     };
     return {
       importedAt,
       datasets,
       removedDatasets,
+      keptDatasets: kept.ids,
       tables,
       droppedSeries: input.droppedSeries,
       missingFolders: input.missingFolders,
       unknownFolders: input.unknownFolders,
     };
   });
+}
+
+/** What a non-pruning import keeps of the stored data: the datasets of missing folders and the rows they need. */
+interface Kept {
+  ids: string[];
+  indicators: IndicatorDefinition[];
+  areaAttributes: Snapshot['areaAttributes'];
+  geometries: Snapshot['geometries'];
+  postcodes: Snapshot['postcodes'];
+  referenceTables: Snapshot['referenceTables'];
+}
+
+const EMPTY_KEPT: Kept = { ids: [], indicators: [], areaAttributes: [], geometries: [], postcodes: [], referenceTables: [] };
+
+/**
+ * Stored datasets read from a folder that is missing now (by their source paths, which start with the folder),
+ * with the catalog entries their series use and the attribute, geometry and reference rows that name them.
+ * Stored postcodes are kept when this import has none (they come from one folder and name no dataset).
+ */
+async function keptOfMissingFolders(tx: WriteTx, input: DirectoryImport): Promise<Kept> {
+  if (input.missingFolders.length === 0) return EMPTY_KEPT;
+  const inFolder = (path: string) => input.missingFolders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  const incoming = new Set(input.datasets.map((d) => d.info.id));
+  const stored = await tx.listDatasets();
+  if (!stored.some((d) => !incoming.has(d.id) && d.source.some(inFolder))) return EMPTY_KEPT;
+  const snapshot = await tx.loadSnapshot();
+  const keptDatasets = snapshot.datasets.filter((d) => !incoming.has(d.info.id) && d.info.source.some(inFolder));
+  const ids = new Set(keptDatasets.map((d) => d.info.id));
+  const usedIndicators = new Set(keptDatasets.flatMap((d) => d.series.map((s) => s.indicatorId)));
+  return {
+    ids: [...ids].sort(),
+    indicators: snapshot.indicators.filter((i) => usedIndicators.has(i.id)),
+    areaAttributes: snapshot.areaAttributes.filter((a) => ids.has(a.datasetId)),
+    geometries: snapshot.geometries.filter((g) => ids.has(g.datasetId)),
+    postcodes: snapshot.postcodes,
+    referenceTables: snapshot.referenceTables.filter((r) => ids.has(r.datasetId)),
+  };
 }
 
 // --- checks across adapters -------------------------------------------------------------------------------------

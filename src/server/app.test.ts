@@ -7,6 +7,7 @@ import type { DataCube } from '../domain/cube.ts';
 import type { StoredDataset } from '../db/store.ts';
 import type { GeometryRecord } from '../shared/snapshot.ts';
 import { API_BASE, createApp, MAX_QUERY_LENGTH } from './app.ts';
+import { MAX_VALUE_ROWS } from './values.ts';
 import { policyOf } from './authorize.ts';
 import { openApiDocument } from './openapi.ts';
 import type { Log } from './log.ts';
@@ -142,6 +143,52 @@ describe('GET /api/v1/values', () => {
       assert.equal(body.status, 400);
       assert.ok(body.detail !== undefined && body.detail.length > 0);
     }
+  });
+});
+
+describe('GET /api/v1/values row limit', () => {
+  function limitedApp(cube: DataCube, maxValueRows: number) {
+    return createApp({ store: memoryStore({}), clock, log: silentLog, cube: () => cube, maxValueRows });
+  }
+  async function rowsOf(response: Response): Promise<ValueRow[]> {
+    assert.equal(response.status, 200);
+    return ((await response.json()) as ListResponse<ValueRow>).items;
+  }
+
+  test('a query of more rows than maxValueRows is a 413 problem that points to /download; one at the limit is served', async () => {
+    const cube = fixtureCube();
+    const path = '/api/v1/values?level=wijk&indicators=inwoners,overgewicht_18plus&periods=2020,2022';
+    const unlimited = await rowsOf(await appWith(cube).fetch(new Request(`http://localhost${path}`)));
+    assert.ok(unlimited.length >= 3);
+
+    const atLimit = await rowsOf(await limitedApp(cube, unlimited.length).fetch(new Request(`http://localhost${path}`)));
+    assert.deepEqual(atLimit, unlimited);
+
+    const overLimit = await limitedApp(cube, unlimited.length - 1).fetch(new Request(`http://localhost${path}`));
+    assert.equal(overLimit.status, 413);
+    const body = await problem(overLimit);
+    assert.match(body.detail!, new RegExp(`would return ${unlimited.length} rows`));
+    assert.match(body.detail!, /\/api\/v1\/download/);
+  });
+
+  test('the limit counts explicit areas × series, and only the areas inside a parent', async () => {
+    const cube = fixtureCube();
+    const codes = '/api/v1/values?areas=GM0363,GM0599,NL00&indicators=inwoners&periods=2022';
+    assert.equal((await limitedApp(cube, 3).fetch(new Request(`http://localhost${codes}`))).status, 200);
+    assert.equal((await limitedApp(cube, 2).fetch(new Request(`http://localhost${codes}`))).status, 413);
+
+    const inAmsterdam = '/api/v1/values?level=wijk&parent=GM0363&indicators=inwoners&periods=2022';
+    const wijken = await rowsOf(await appWith(cube).fetch(new Request(`http://localhost${inAmsterdam}`)));
+    const allWijken = await rowsOf(await appWith(cube).fetch(new Request('http://localhost/api/v1/values?level=wijk&indicators=inwoners&periods=2022')));
+    assert.ok(wijken.length < allWijken.length);
+    assert.equal((await limitedApp(cube, wijken.length).fetch(new Request(`http://localhost${inAmsterdam}`))).status, 200);
+    assert.equal((await limitedApp(cube, wijken.length - 1).fetch(new Request(`http://localhost${inAmsterdam}`))).status, 413);
+  });
+
+  test('the default limit is MAX_VALUE_ROWS, and the OpenAPI document states it with the 413', () => {
+    const values = openApiDocument.paths['/values']!.get!;
+    assert.ok(values.responses['413'] !== undefined);
+    assert.match(values.description!, new RegExp(`more than ${MAX_VALUE_ROWS} rows`));
   });
 });
 

@@ -24,7 +24,9 @@ import { areaCode, commaList, indicatorId, negotiate, parseParam, parseQuery, pe
 import { openApiDocument } from './openapi.ts';
 import {
   allSeries,
+  checkRowCount,
   checkSelection,
+  MAX_VALUE_ROWS,
   resolveSeries,
   VALUE_CSV_HEADER,
   valueCsvFields,
@@ -46,6 +48,8 @@ export interface AppDeps {
   referenceTables?: () => readonly ReferenceTable[];
   /** Who may write (save or delete target groups); absent = writing disabled (403 that says how to enable it). */
   credentials?: Credentials;
+  /** Most rows one /values response may hold (default MAX_VALUE_ROWS); injectable so tests can reach it. */
+  maxValueRows?: number;
 }
 
 export const API_BASE = '/api/v1';
@@ -83,8 +87,8 @@ export function createApp(deps: AppDeps): Hono {
       throw new HttpError(414, `the query string is ${query.length} characters; at most ${MAX_QUERY_LENGTH} are accepted`);
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const pathname = new URL(c.req.url).pathname;
-      const here = writeRoutes.filter((r) => r.pattern.test(pathname)).map((r) => r.method);
+      // c.req.path is the path Hono routes on, so the guard and the router can never disagree about a request.
+      const here = writeRoutes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method);
       if (!here.includes(c.req.method)) {
         const allow = ['GET', 'HEAD', ...new Set(here)].join(', ');
         const why = here.length === 0 ? 'this resource is read-only' : 'this resource does not accept it';
@@ -92,7 +96,7 @@ export function createApp(deps: AppDeps): Hono {
       }
     }
     const client = deps.client;
-    const pathname = new URL(c.req.url).pathname;
+    const pathname = c.req.path;
     if (client !== undefined && !pathname.startsWith('/api/')) {
       const response = client.respond(pathname);
       if (response !== null) return response;
@@ -173,7 +177,9 @@ export function createApp(deps: AppDeps): Hono {
         ? { kind: 'codes', codes: query.areas }
         : { kind: 'level', level: query.level!, parent: query.parent ?? null };
     checkSelection(cube, selection);
-    const rows = valueRows(cube, resolveSeries(cube, query.indicators, query.periods), selection);
+    const series = resolveSeries(cube, query.indicators, query.periods);
+    checkRowCount(cube, series, selection, deps.maxValueRows ?? MAX_VALUE_ROWS);
+    const rows = valueRows(cube, series, selection);
     return list(c, format, rows, VALUE_CSV_HEADER, valueCsvFields);
   });
 

@@ -2,6 +2,8 @@
 // served as it is. app.test.ts checks that every route of the app is described here and nothing else is.
 import { LEVELS, MISSING_REASONS, THEMES } from '../shared/types.ts';
 import type { Policy } from './authorize.ts';
+import { MAX_SEED } from './segmentation.ts';
+import { MAX_VALUE_ROWS } from './values.ts';
 
 type Schema = { [key: string]: unknown };
 
@@ -183,7 +185,8 @@ export const openApiDocument: OpenApiDocument = {
         operationId: 'getValues',
         summary: 'Values in long format: one row per area × indicator × period',
         description:
-          'Name areas explicitly (areas=GM0363,GM0599: every named area gets a row, missing "not-in-dataset" when the dataset of a period lacks it) or by level (level=wijk, optionally parent=GM0363: the areas of that level in the dataset of each period). A period that none of the indicators has is a 404; "latest" is each indicator\'s most recent period.',
+          'Name areas explicitly (areas=GM0363,GM0599: every named area gets a row, missing "not-in-dataset" when the dataset of a period lacks it) or by level (level=wijk, optionally parent=GM0363: the areas of that level in the dataset of each period). A period that none of the indicators has is a 404; "latest" is each indicator\'s most recent period. ' +
+          `A query of more than ${MAX_VALUE_ROWS} rows (areas × indicators × periods) is refused with 413: use /download, which streams.`,
         tags: ['values'],
         'x-policy': 'public',
         parameters: [
@@ -194,7 +197,7 @@ export const openApiDocument: OpenApiDocument = {
           { name: 'periods', in: 'query', description: 'Comma-separated periods or "latest" (default latest)', schema: { type: 'string', default: 'latest' }, example: '2022,latest' },
           format,
         ],
-        responses: listResponse('ValueRow', 'The values'),
+        responses: { ...listResponse('ValueRow', 'The values'), '413': problem(`More than ${MAX_VALUE_ROWS} rows; ask for less or use /download`) },
       },
     },
     '/datasets': {
@@ -340,7 +343,12 @@ export const openApiDocument: OpenApiDocument = {
         parameters: [
           { name: 'level', in: 'query', description: 'wijk (default) or gemeente', schema: { type: 'string', enum: ['wijk', 'gemeente'] } },
           { name: 'k', in: 'query', description: 'Fixed number of types (default: chosen by silhouette, 3–8)', schema: { type: 'integer', minimum: 2, maximum: 12 } },
-          { name: 'seed', in: 'query', description: 'Seed of the random numbers (default 1): the same seed gives the same types', schema: { type: 'integer' } },
+          {
+            name: 'seed',
+            in: 'query',
+            description: `Seed of the random numbers, 1 to ${MAX_SEED} (default 1): the same seed gives the same types`,
+            schema: { type: 'integer', minimum: 1, maximum: MAX_SEED, default: 1 },
+          },
           format,
         ],
         responses: listResponse('TypologyItem', 'Types (JSON) and the type of each area (items; CSV)'),
@@ -357,7 +365,7 @@ export const openApiDocument: OpenApiDocument = {
           { name: 'type', in: 'query', description: 'Neighbourhood type id from /typology (e.g. type-2)', schema: { type: 'string' } },
           { name: 'level', in: 'query', description: 'Level of the typology (default wijk)', schema: { type: 'string', enum: ['wijk', 'gemeente'] } },
           { name: 'k', in: 'query', description: 'As in /typology', schema: { type: 'integer' } },
-          { name: 'seed', in: 'query', description: 'As in /typology', schema: { type: 'integer' } },
+          { name: 'seed', in: 'query', description: `As in /typology (1 to ${MAX_SEED})`, schema: { type: 'integer', minimum: 1, maximum: MAX_SEED, default: 1 } },
           format,
         ],
         responses: listResponse('ActivityMatch', 'Matching activities, best first'),

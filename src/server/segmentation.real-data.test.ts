@@ -16,6 +16,7 @@ import type { ReferenceTable } from '../shared/snapshot.ts';
 import { createApp } from './app.ts';
 import { tokenHash } from './authorize.ts';
 import { silentLog } from './log.ts';
+import { MAX_CACHED_TYPOLOGIES, segmentationService } from './segmentation.ts';
 
 const TOKEN = 'real-data-editor-token';
 
@@ -176,6 +177,24 @@ describe('segmentation API on the real data', () => {
     const palette = await json<ActivityPalette>(`/api/v1/activities?target=verhoogd-risico-diabetes-type-2&type=${first.types[0]!.id}`);
     assert.equal(palette.type?.id, first.types[0]!.id);
     assert.ok(palette.items.length > 0 && palette.items[0]!.forTargetGroup);
+  });
+
+  test('typology cache: never more than MAX_CACHED_TYPOLOGIES per cube, the least recently used dropped first', () => {
+    const service = segmentationService({ store, clock: () => new Date('2024-01-01T00:00:00Z'), cube: () => cube, referenceTables: () => referenceTables });
+    const first = service.typology('gemeente', 3, 1);
+    const seed2 = service.typology('gemeente', 3, 2);
+    for (let seed = 2; seed <= MAX_CACHED_TYPOLOGIES + 4; seed++) {
+      service.typology('gemeente', 3, seed);
+      // Seed 1 is used again between the others, so it stays the most recently used and is never dropped.
+      assert.equal(service.typology('gemeente', 3, 1), first, `seed 1 kept after seed ${seed}`);
+      assert.ok(service.cachedTypologies() <= MAX_CACHED_TYPOLOGIES);
+    }
+    assert.equal(service.cachedTypologies(), MAX_CACHED_TYPOLOGIES);
+    // Seed 2 was dropped: asking again computes it afresh (a new object), with the same (seeded) result.
+    const seed2Again = service.typology('gemeente', 3, 2);
+    assert.notEqual(seed2Again, seed2);
+    assert.deepEqual(seed2Again, seed2);
+    assert.equal(service.cachedTypologies(), MAX_CACHED_TYPOLOGIES);
   });
 
   test('a user-defined target saved through the API is estimated on the real data', async () => {

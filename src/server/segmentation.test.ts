@@ -6,7 +6,8 @@ import type { Store } from '../db/store.ts';
 import { createApp } from './app.ts';
 import { tokenHash } from './authorize.ts';
 import { silentLog } from './log.ts';
-import { MAX_BODY_BYTES } from './segmentation.ts';
+import { validateTarget } from '../domain/segmentation/targets.ts';
+import { MAX_BODY_BYTES, MAX_SEED } from './segmentation.ts';
 import { fixtureCube } from './testing/fixture-cube.ts';
 import { memoryStore } from './testing/memory-store.ts';
 
@@ -193,5 +194,59 @@ describe('GET /api/v1/targets and estimates', () => {
     const app = appWith();
     assert.equal((await app.fetch(new Request('http://localhost/api/v1/targets/niet-bestaand/estimates'))).status, 404);
     assert.equal((await app.fetch(new Request('http://localhost/api/v1/targets/eenzame-ouderen/estimates?level=buurtje'))).status, 400);
+  });
+});
+
+describe('GET /api/v1/typology and /activities seed', () => {
+  test('a seed outside 1…MAX_SEED is a 400 problem that states the range, before any typology is computed', async () => {
+    const app = appWith();
+    for (const path of [
+      `/api/v1/typology?seed=${MAX_SEED + 1}`,
+      '/api/v1/typology?seed=0',
+      '/api/v1/typology?seed=123456789',
+      `/api/v1/activities?target=eenzame-ouderen&type=type-1&seed=${MAX_SEED + 1}`,
+    ]) {
+      const response = await app.fetch(new Request(`http://localhost${path}`));
+      assert.equal(response.status, 400, path);
+      assert.match((await problem(response)).detail ?? '', /seed/, path);
+    }
+  });
+
+  test('a seed inside the range passes validation (the fixture cube then lacks the data: 422, not 400)', async () => {
+    const response = await appWith().fetch(new Request(`http://localhost/api/v1/typology?seed=${MAX_SEED}`));
+    assert.equal(response.status, 422);
+  });
+});
+
+describe('GET /api/v1/targets/{id}/estimates with relative risks that do not fit the data', () => {
+  test('a saved factor whose national denominator 1 + Σ p(RR − 1) is not positive is a 422 problem with the reason', async () => {
+    const cube = fixtureCube();
+    // Three categories of the same exposure (overweight, 50.5 % nationally) with RR 0.1: 1 − 3 × 0.505 × 0.9 < 0.
+    const input = {
+      ...overweightTarget('omgekeerd-risico'),
+      terms: [{ labelNl: 'Inwoners', population: 'inwoners', rate: 0.1 }],
+      factors: [
+        {
+          id: 'gewicht',
+          labelNl: 'Gewicht',
+          labelEn: 'Weight',
+          categories: [1, 2, 3].map((n) => ({
+            labelNl: `Overgewicht ${n}`,
+            exposure: { kind: 'percent', indicator: 'overgewicht_18plus' },
+            relativeRisk: { estimate: 0.1, low: 0.05, high: 0.2 },
+            source: 'test',
+          })),
+        },
+      ],
+    };
+    const validated = validateTarget(input, cube.indicators);
+    assert.ok(validated.ok, JSON.stringify(validated));
+    // Saved before the data changed (or by an older version): the store holds it, so only estimating can refuse it.
+    const store = memoryStore({ targets: [{ definition: validated.target, createdAt: '2024-01-01T00:00:00.000Z' }] });
+    const app = createApp({ store, clock, log: silentLog, cube: () => cube });
+    const response = await app.fetch(new Request('http://localhost/api/v1/targets/omgekeerd-risico/estimates?level=gemeente'));
+    assert.equal(response.status, 422);
+    const body = await problem(response);
+    assert.match(body.detail ?? '', /target group "omgekeerd-risico" cannot be estimated .*factor gewicht: the national denominator 1 \+ Σ p × \(RR − 1\) is .*not positive/);
   });
 });

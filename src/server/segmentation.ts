@@ -2,7 +2,7 @@
 // and stratum, the neighbourhood typology and the matching activities. All arithmetic is in
 // src/domain/segmentation; this module resolves targets, validates requests and shapes responses.
 // Nothing here reads SQLite on the hot path: reference tables arrive with the cube, saved targets are read once
-// and then kept (this process is their only writer through the API), the typology is memoised per cube.
+// and then kept (this process is their only writer through the API), typologies are memoised per cube (a small LRU).
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { DataCube } from '../domain/cube.ts';
@@ -37,6 +37,7 @@ import type {
 import type { ReferenceTable } from '../shared/snapshot.ts';
 import type { Policy } from './authorize.ts';
 import type { CsvField } from './csv.ts';
+import { LruCache } from './lru.ts';
 import { HttpError } from './problem.ts';
 import { areaCode, negotiate, parseParam, parseQuery } from './request.ts';
 
@@ -88,7 +89,15 @@ export const RANKINGS_QUERY = z.strictObject({
 });
 
 const kParam = z.string().regex(/^\d{1,2}$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(2).max(12));
-const seedParam = z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number);
+/** Seeds a request may name: a handful is plenty to see that the types are stable, and each new one costs a k-means run. */
+export const MAX_SEED = 100;
+/** Typologies kept per cube (least recently used dropped first): bounds memory whatever level, k and seed are asked. */
+export const MAX_CACHED_TYPOLOGIES = 16;
+const seedParam = z
+  .string()
+  .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_SEED}`)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_SEED));
 
 export const TYPOLOGY_QUERY = z.strictObject({ level: segmentationLevel.default('wijk'), k: kParam.optional(), seed: seedParam.default(1) });
 
@@ -226,12 +235,12 @@ export function segmentationService(deps: SegmentationDeps) {
 
   const typologies = new WeakMap<
     DataCube,
-    Map<string, { typology: Typology; populationPeriod: string; sharePeriod: string; leftOut: { id: string; reasonNl: string }[] }>
+    LruCache<string, { typology: Typology; populationPeriod: string; sharePeriod: string; leftOut: { id: string; reasonNl: string }[] }>
   >();
   const typology = (level: 'gemeente' | 'wijk', k: number | undefined, seed: number) => {
     const cube = deps.cube();
     let cache = typologies.get(cube);
-    if (cache === undefined) typologies.set(cube, (cache = new Map()));
+    if (cache === undefined) typologies.set(cube, (cache = new LruCache(MAX_CACHED_TYPOLOGIES)));
     const key = `${level}|${k ?? ''}|${seed}`;
     let entry = cache.get(key);
     if (entry === undefined) {
@@ -276,6 +285,8 @@ export function segmentationService(deps: SegmentationDeps) {
     builtInIds,
     savedTargets,
     typology,
+    /** How many typologies are memoised for the current cube (at most MAX_CACHED_TYPOLOGIES). */
+    cachedTypologies: (): number => typologies.get(deps.cube())?.size ?? 0,
     /** Keeps the cache in step with a write this process made. */
     rememberSaved(target: StoredTarget | null, deletedId?: string) {
       if (saved === null) return;

@@ -183,6 +183,49 @@ function levelIndexes(cube: DataCube, column: Column, level: Level): Int32Array 
   return indexes;
 }
 
+/**
+ * Most rows one /values response may hold. A JSON row is ~250 bytes, and the response is built in memory, so
+ * 200,000 rows is ~50 MB: beyond that (e.g. every buurt × dozens of indicators × several periods) the request
+ * is refused with a 413 that points to /download, which streams one series at a time.
+ */
+export const MAX_VALUE_ROWS = 200_000;
+
+/**
+ * How many rows valueRows would return, without building them: from the list length or the level index sizes.
+ * With a parent, areas are counted once per dataset (series of one dataset share their codes array).
+ */
+export function countValueRows(cube: DataCube, series: readonly Series[], selection: AreaSelection): number {
+  if (selection.kind === 'codes') return series.length * selection.codes.length;
+  const { level, parent } = selection;
+  const perCodes = new Map<readonly string[], number>();
+  let total = 0;
+  for (const s of series) {
+    const column = s.column;
+    if (column === undefined) continue;
+    let count = perCodes.get(column.codes);
+    if (count === undefined) {
+      const indexes = levelIndexes(cube, column, level);
+      count = 0;
+      if (parent === null) count = indexes.length;
+      else for (const i of indexes) if (isWithin(cube, cube.area(column.codes[i]!)!, parent)) count++;
+      perCodes.set(column.codes, count);
+    }
+    total += count;
+  }
+  return total;
+}
+
+/** Refuses (413, pointing to the streaming download) a query of more than `maxRows` rows, before any is built. */
+export function checkRowCount(cube: DataCube, series: readonly Series[], selection: AreaSelection, maxRows: number): void {
+  const count = countValueRows(cube, series, selection);
+  if (count > maxRows) {
+    throw new HttpError(
+      413,
+      `this query would return ${count} rows; at most ${maxRows} are served at once. Ask for fewer indicators, periods or areas (e.g. parent=CODE), or use GET /api/v1/download?indicators=…, which streams every value`,
+    );
+  }
+}
+
 /** All rows of a query, long format: by indicator, then period, then area. */
 export function valueRows(cube: DataCube, series: readonly Series[], selection: AreaSelection): ValueRow[] {
   const rows: ValueRow[] = [];

@@ -74,7 +74,17 @@ export async function startHarness(): Promise<Harness> {
     await closeServer();
     throw error;
   }
-  await mkdir(resultsDir, { recursive: true });
+  // From here on both are running: anything that throws before the harness is handed out must stop both.
+  try {
+    await mkdir(resultsDir, { recursive: true });
+  } catch (error) {
+    try {
+      await browser.close();
+    } finally {
+      await closeServer();
+    }
+    throw error;
+  }
   const baseUrl = server.url.replace(/\/$/, '');
   return {
     baseUrl,
@@ -101,8 +111,12 @@ export async function startHarness(): Promise<Harness> {
       return (await response.json()) as T;
     },
     async close() {
-      await browser.close();
-      await closeServer();
+      // The server (and its temporary database) must go even when Chromium fails to close.
+      try {
+        await browser.close();
+      } finally {
+        await closeServer();
+      }
     },
   };
 }

@@ -282,3 +282,78 @@ test('additivityCheck compares wijken summed per gemeente with the gemeente esti
   assert.ok(Math.abs(rows[1]!.relativeDeviation! - 0.25) < 1e-12);
   assert.equal(additivityCheck(wijken, gemeenten, { relativeMargin: 0.3 })[1]!.withinMargin, true);
 });
+
+/** Residents × rate, adjusted by one count-ratio factor (Surinamese origin over residents) with the given RR. */
+function migrationTarget(cube: ReturnType<typeof syntheticCube>, rr: { estimate: number; low: number; high: number }, categories = 1): TargetDefinition {
+  return target(
+    {
+      id: 'migratie-test',
+      labelNl: 'Migratie',
+      labelEn: 'Migration',
+      descriptionNl: 'test',
+      terms: [{ labelNl: 'inwoners', population: 'inwoners', rate: 0.1 }],
+      factors: [
+        {
+          id: 'migratie',
+          labelNl: 'Migratie',
+          labelEn: 'Migration',
+          categories: Array.from({ length: categories }, (_, c) => ({
+            labelNl: `Suriname ${c}`,
+            exposure: { kind: 'count-ratio' as const, count: 'migratie_suriname', denominator: 'inwoners' },
+            relativeRisk: rr,
+            source: 'test',
+          })),
+        },
+      ],
+    },
+    cube,
+  );
+}
+
+test('estimateTarget refuses a national count-ratio exposure above 1 instead of flipping the relative risk', () => {
+  const cube = syntheticCube(
+    [{ code: 'NL00' }, { code: 'GM0001' }],
+    [
+      { indicatorId: 'inwoners', period: '2022', unit: 'count', values: { NL00: 1000, GM0001: 100 } },
+      // A count that is not a part of the denominator: 1500 "of" 1000 residents.
+      { indicatorId: 'migratie_suriname', period: '2022', unit: 'count', values: { NL00: 1500, GM0001: 10 } },
+    ],
+  );
+  assert.throws(
+    () => estimateTarget(cube, migrationTarget(cube, { estimate: 3, low: 2, high: 4 }), { level: 'gemeente' }),
+    (error: Error) => /factor migratie: the national \(NL00\) exposure from migratie_suriname and inwoners is 1\.5, not a share between 0 and 1/.test(error.message),
+  );
+});
+
+test('estimateTarget refuses a factor whose national denominator 1 + Σ p(RR − 1) is not positive', () => {
+  const cube = syntheticCube(
+    [{ code: 'NL00' }, { code: 'GM0001' }],
+    [
+      { indicatorId: 'inwoners', period: '2022', unit: 'count', values: { NL00: 1000, GM0001: 100 } },
+      { indicatorId: 'migratie_suriname', period: '2022', unit: 'count', values: { NL00: 600, GM0001: 10 } },
+    ],
+  );
+  // Two categories of p = 0.6 with RR 0.1: 1 + 2 × 0.6 × (0.1 − 1) = −0.08.
+  assert.throws(
+    () => estimateTarget(cube, migrationTarget(cube, { estimate: 0.1, low: 0.05, high: 0.2 }, 2), { level: 'gemeente' }),
+    (error: Error) => /factor migratie: the national denominator 1 \+ Σ p × \(RR − 1\) is -?[\d.e-]+, not positive/.test(error.message),
+  );
+});
+
+test('estimateTarget makes an area whose exposure is not a share (above 1, or a count over 0 residents) missing, never a number', () => {
+  const cube = syntheticCube(
+    [{ code: 'NL00' }, { code: 'GM0001' }, { code: 'GM0002' }, { code: 'GM0003' }],
+    [
+      { indicatorId: 'inwoners', period: '2022', unit: 'count', values: { NL00: 1000, GM0001: 100, GM0002: 50, GM0003: 0 } },
+      { indicatorId: 'migratie_suriname', period: '2022', unit: 'count', values: { NL00: 100, GM0001: 10, GM0002: 80, GM0003: 5 } },
+    ],
+  );
+  const table = estimateTarget(cube, migrationTarget(cube, { estimate: 3, low: 2, high: 4 }), { level: 'gemeente' });
+  // GM0001: 100 × 0.1 × (1 + 0.1 × 2) / (1 + 0.1 × 2) = 10.
+  assert.ok(Math.abs(table.estimate[at(table, 'GM0001')]! - 10) < 1e-9);
+  for (const code of ['GM0002', 'GM0003']) {
+    assert.ok(Number.isNaN(table.estimate[at(table, code)]!), code);
+    assert.deepEqual(estimateRow(table, at(table, code)).estimate, null, code);
+    assert.deepEqual(table.missing[at(table, code)], [{ indicatorId: 'migratie_suriname', period: '2022', reason: 'unreliable' }], code);
+  }
+});

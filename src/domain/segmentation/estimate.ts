@@ -313,10 +313,22 @@ function buildPlan(cube: DataCube, target: TargetDefinition, options: EstimateOp
       if (Number.isNaN(plan.nationalP)) {
         throw new Error(`target ${target.id}: factor ${factor.id} needs the national (NL00) value of ${a.indicatorId}${b === null ? '' : ` and ${b.indicatorId}`}`);
       }
+      if (!isExposure(plan.nationalP)) {
+        throw new Error(
+          `target ${target.id}: factor ${factor.id}: the national (NL00) exposure from ${a.indicatorId}${b === null ? '' : ` and ${b.indicatorId}`} is ${plan.nationalP}, not a share between 0 and 1; check the indicators of this category`,
+        );
+      }
       return plan;
     });
     const d = (pick: (rr: RelativeRisk) => number): number => 1 + categories.reduce((s, c) => s + c.nationalP * (pick(c.rr) - 1), 0);
-    return { categories, dNat: d((rr) => rr.estimate), dNatLow: d((rr) => rr.low), dNatHigh: d((rr) => rr.high) };
+    const factorPlan = { categories, dNat: d((rr) => rr.estimate), dNatLow: d((rr) => rr.low), dNatHigh: d((rr) => rr.high) };
+    // The multiplier divides by these: at or below 0 it would flip the direction of every relative risk.
+    if (!(factorPlan.dNat > 0 && factorPlan.dNatLow > 0 && factorPlan.dNatHigh > 0)) {
+      throw new Error(
+        `target ${target.id}: factor ${factor.id}: the national denominator 1 + Σ p × (RR − 1) is ${Math.min(factorPlan.dNat, factorPlan.dNatLow, factorPlan.dNatHigh)}, not positive; the exposures and relative risks of this factor do not fit together`,
+      );
+    }
+    return factorPlan;
   });
 
   let calibrationFactor = 1;
@@ -347,6 +359,11 @@ function buildPlan(cube: DataCube, target: TargetDefinition, options: EstimateOp
  * Exposure share (0–1) from the values of a category's columns: `b` is the denominator (count-ratio) or the
  * subtracted percentage (0 when there is none). NaN in, NaN out; no residents means no exposure.
  */
+/** Whether `p` can be an exposure share: finite and within 0–1 (a count over its denominator can exceed 1). */
+function isExposure(p: number): boolean {
+  return Number.isFinite(p) && p >= 0 && p <= 1;
+}
+
 function exposureOf(c: { kind: 'percent' | 'count-ratio'; complement: boolean }, a: number, b: number): number {
   if (c.kind === 'count-ratio') return b === 0 && a === 0 ? 0 : a / b;
   const percent = a - b;
@@ -449,7 +466,8 @@ export function estimateTarget(cube: DataCube, target: TargetDefinition, options
       let numExpHigh = 1;
       for (const cat of factor.categories) {
         const p = exposureOf(cat, valueAt(cat.a, i), cat.b === null ? 0 : valueAt(cat.b, i));
-        if (Number.isNaN(p)) ok = false;
+        // Out of 0–1 (e.g. a count above its denominator, or x/0) is no share at all: missing, never a number.
+        if (!isExposure(p)) ok = false;
         const excess = cat.rr.estimate - 1;
         num += p * excess;
         numLow += p * (cat.rr.low - 1);
@@ -511,6 +529,13 @@ export function estimateTarget(cube: DataCube, target: TargetDefinition, options
         for (const cat of factor.categories) {
           note(cat.a);
           note(cat.b);
+          const present = missingOf(cat.a, i) === null && (cat.b === null || missingOf(cat.b, i) === null);
+          if (present && !isExposure(exposureOf(cat, valueAt(cat.a, i), cat.b === null ? 0 : valueAt(cat.b, i)))) {
+            // Both inputs are there but give no share between 0 and 1: reported as unreliable, the closest reason.
+            if (!list.some((x) => x.indicatorId === cat.a.indicatorId && x.period === cat.a.period)) {
+              list.push({ indicatorId: cat.a.indicatorId, period: cat.a.period, reason: 'unreliable' });
+            }
+          }
         }
       }
       missing[i] = list;
