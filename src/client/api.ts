@@ -33,17 +33,19 @@ export class ApiError extends Error {
 async function send(method: 'POST' | 'DELETE', path: string, token: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) {
-    let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status };
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      // Not problem+json: keep the status text.
-    }
-    throw new ApiError(problem);
+  return ensureOk(await fetch(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+}
+
+/** Passes a successful response through; otherwise throws ApiError with the server's problem details. */
+async function ensureOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status };
+  try {
+    problem = (await response.json()) as Problem;
+  } catch {
+    // Not problem+json (e.g. a proxy error page): keep the status text.
   }
-  return response;
+  throw new ApiError(problem);
 }
 
 const BASE = '/api/v1';
@@ -52,16 +54,7 @@ async function getJson<T>(path: string, params: Record<string, string | number |
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   const qs = query.toString();
-  const response = await fetch(`${BASE}${path}${qs === '' ? '' : `?${qs}`}`, { headers: { accept: 'application/json' }, signal });
-  if (!response.ok) {
-    let problem: Problem = { type: 'about:blank', title: response.statusText, status: response.status };
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      // Not problem+json (e.g. a proxy error page): keep the status text.
-    }
-    throw new ApiError(problem);
-  }
+  const response = await ensureOk(await fetch(`${BASE}${path}${qs === '' ? '' : `?${qs}`}`, { headers: { accept: 'application/json' }, signal }));
   return (await response.json()) as T;
 }
 
