@@ -64,8 +64,20 @@ export function summarise(report: ImportReport): string[] {
   for (const id of report.removedDatasets) lines.push(`  ${id}: removed (no longer in the source)`);
   const tables = Object.entries(report.tables).map(([name, t]) => `${name} ${t.count}${t.written ? ' (written)' : ''}`);
   lines.push(`tables: ${tables.join(', ')}`);
+  // One line per pair of datasets: which series the lower-priority one holds too, and which one is kept.
+  const pairs = new Map<string, { kept: string; dropped: string; keptPriority: number; droppedPriority: number; series: string[] }>();
   for (const s of report.droppedSeries) {
-    lines.push(`  ${s.indicatorId} ${s.period}: kept ${s.keptDatasetId} (priority ${s.keptPriority}), left out ${s.droppedDatasetId} (priority ${s.droppedPriority})`);
+    const key = `${s.droppedDatasetId}|${s.keptDatasetId}`;
+    let pair = pairs.get(key);
+    if (pair === undefined) {
+      pair = { kept: s.keptDatasetId, dropped: s.droppedDatasetId, keptPriority: s.keptPriority, droppedPriority: s.droppedPriority, series: [] };
+      pairs.set(key, pair);
+    }
+    pair.series.push(`${s.indicatorId} ${s.period}`);
+  }
+  for (const p of pairs.values()) {
+    const shown = p.series.slice(0, 6).join(', ') + (p.series.length > 6 ? `, … (${p.series.length - 6} more)` : '');
+    lines.push(`  ${p.dropped} (priority ${p.droppedPriority}) also holds ${p.series.length} series of ${p.kept} (priority ${p.keptPriority}); kept from ${p.kept}: ${shown}`);
   }
   for (const id of report.keptDatasets) lines.push(`  ${id}: kept (its folder is missing; --prune removes it)`);
   if (report.missingFolders.length > 0) lines.push(`folders not found (not imported): ${report.missingFolders.join(', ')}`);
