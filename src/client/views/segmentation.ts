@@ -96,6 +96,7 @@ const state: State = {
 };
 
 const STRATUM_LABEL: Record<string, string> = { 'grote-stad': 'Grote stad', 'kleinere-stad': 'Kleinere stad of dorp', platteland: 'Platteland' };
+const STRATUM_LABEL_EN: Record<string, string> = { 'grote-stad': 'Large city', 'kleinere-stad': 'Smaller town or village', platteland: 'Rural' };
 
 function metricDecimals(by: SegmentationParams['by']): number {
   return by === 'share' ? 1 : 0;
@@ -300,22 +301,25 @@ function formView(ctx: AppContext): TemplateResult {
 }
 
 function rankingTable(ctx: AppContext, ranking: TargetRanking, by: SegmentationParams['by']): TemplateResult {
+  const nl = ctx.lang === 'nl';
   const fmt = (v: number) => formatNumber(ctx.lang, v, metricDecimals(by));
-  const metricLabel = by === 'share' ? '% van de inwoners' : by === 'density' ? 'per km²' : 'aantal personen';
+  const metricLabel = by === 'share' ? (nl ? '% van de inwoners' : '% of residents') : by === 'density' ? 'per km²' : nl ? 'aantal personen' : 'number of people';
+  const strata = nl ? STRATUM_LABEL : STRATUM_LABEL_EN;
+  const caption = nl
+    ? `Top ${ranking.top} per provincie${ranking.strata ? ' en soort gebied' : ''}: ${ranking.target.labelNl} (${metricLabel})`
+    : `Top ${ranking.top} per province${ranking.strata ? ' and kind of area' : ''}: ${ranking.target.labelEn ?? ranking.target.labelNl} (${metricLabel})`;
   return html`
     <table class="utrecht-table bb-ranking">
-      <caption class="utrecht-table__caption">
-        ${ctx.lang === 'nl' ? `Top ${ranking.top} per provincie${ranking.strata ? ' en soort gebied' : ''}: ${ranking.target.labelNl} (${metricLabel})` : `Top ${ranking.top} per province`}
-      </caption>
+      <caption class="utrecht-table__caption">${caption}</caption>
       <thead class="utrecht-table__header">
         <tr class="utrecht-table__row">
-          <th class="utrecht-table__header-cell" scope="col">Provincie</th>
-          ${ranking.strata ? html`<th class="utrecht-table__header-cell" scope="col">Soort gebied</th>` : nothing}
-          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Plaats</th>
+          <th class="utrecht-table__header-cell" scope="col">${nl ? 'Provincie' : 'Province'}</th>
+          ${ranking.strata ? html`<th class="utrecht-table__header-cell" scope="col">${nl ? 'Soort gebied' : 'Kind of area'}</th>` : nothing}
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${nl ? 'Plaats' : 'Rank'}</th>
           <th class="utrecht-table__header-cell" scope="col">${ctx.t('area')}</th>
           <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${metricLabel}</th>
-          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Bandbreedte</th>
-          <th class="utrecht-table__header-cell" scope="col">Volgorde zeker?</th>
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">${nl ? 'Bandbreedte' : 'Plausible range'}</th>
+          <th class="utrecht-table__header-cell" scope="col">${nl ? 'Volgorde zeker?' : 'Order certain?'}</th>
         </tr>
       </thead>
       <tbody class="utrecht-table__body">
@@ -323,12 +327,12 @@ function rankingTable(ctx: AppContext, ranking: TargetRanking, by: SegmentationP
           g.entries.map(
             (e) => html`<tr class="utrecht-table__row">
               <td class="utrecht-table__cell">${g.groupName}</td>
-              ${ranking.strata ? html`<td class="utrecht-table__cell">${STRATUM_LABEL[g.stratum ?? ''] ?? '–'}</td>` : nothing}
+              ${ranking.strata ? html`<td class="utrecht-table__cell">${strata[g.stratum ?? ''] ?? '–'}</td>` : nothing}
               <td class="utrecht-table__cell utrecht-table__cell--numeric">${e.rank}</td>
-              <th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${e.code}">${e.name}</a></th>
+              <th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="/gebied/${e.code}">${e.name === '' ? e.code : e.name}</a></th>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(e.value)}</td>
               <td class="utrecht-table__cell utrecht-table__cell--numeric">${fmt(e.low)} – ${fmt(e.high)}</td>
-              <td class="utrecht-table__cell">${e.overlapsNext ? (ctx.lang === 'nl' ? 'Nee: overlapt met de volgende' : 'No: overlaps the next') : ctx.lang === 'nl' ? 'Ja' : 'Yes'}</td>
+              <td class="utrecht-table__cell">${e.overlapsNext ? (nl ? 'Nee: overlapt met de volgende' : 'No: overlaps the next') : nl ? 'Ja' : 'Yes'}</td>
             </tr>`,
           ),
         )}
