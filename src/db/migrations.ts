@@ -125,6 +125,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'postcodes: the 2020 wijk holding the centre of each PC4',
+    sql: `
+      ALTER TABLE postcodes ADD COLUMN wijk_code TEXT;  -- NULL: no wijk holds the centre, or imported before version 3
+    `,
+  },
 ];
 
 /** The version a fully migrated database has. */

@@ -348,6 +348,7 @@ export interface PostcodeRow extends InputRow {
   place: string;
   gemeente_code: string | null;
   gemeente_name: string;
+  wijk_code: string | null;
   inhabitants: number | null;
 }
 
@@ -358,6 +359,7 @@ export function serializePostcode(ordinal: number, p: PostcodeRecord): PostcodeR
     place: p.place,
     gemeente_code: p.gemeenteCode,
     gemeente_name: p.gemeenteName,
+    wijk_code: p.wijkCode,
     inhabitants: p.inhabitants,
   };
 }
@@ -369,6 +371,7 @@ export function parsePostcode(row: OutputRow): PostcodeRecord {
     place: text(row, t, 'place'),
     gemeenteCode: textOrNull(row, t, 'gemeente_code'),
     gemeenteName: text(row, t, 'gemeente_name'),
+    wijkCode: textOrNull(row, t, 'wijk_code'),
     inhabitants: numOrNull(row, t, 'inhabitants'),
   };
 }

@@ -152,4 +152,27 @@ describe('migrate', () => {
     assert.equal(migrate(db, [good]), 1);
     db.close();
   });
+
+  test('version 3 keeps the postcodes of an older database and gives them no wijk (NULL)', async () => {
+    const { file, removeDir } = await tempDbFile();
+    try {
+      await openSqliteStore(file).then((store) => store.close());
+      const old = new DatabaseSync(file);
+      // Back to version 2: the postcodes table as version 1 created it, with one row.
+      old.exec("DELETE FROM schema_migrations WHERE version >= 3; ALTER TABLE postcodes DROP COLUMN wijk_code");
+      old.prepare('INSERT INTO postcodes (ordinal, pc4, place, gemeente_code, gemeente_name, inhabitants) VALUES (0, ?, ?, ?, ?, ?)')
+        .run('1011', 'Amsterdam', 'GM0363', 'Amsterdam', 9630);
+      old.close();
+      const store = await openSqliteStore(file);
+      try {
+        assert.equal(await store.schemaVersion(), LATEST_VERSION);
+        const { postcodes } = await store.read((tx) => tx.loadSnapshot());
+        assert.deepEqual(postcodes, [{ pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: null, inhabitants: 9630 }]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await removeDir();
+    }
+  });
 });

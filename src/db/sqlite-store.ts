@@ -309,7 +309,7 @@ const AREA_ATTRIBUTE_COLUMNS = [
   'ordinal', 'code', 'year', 'province_code', 'province_name', 'ggd_region_name', 'urbanity', 'dataset_id',
 ] as const;
 const GEOMETRY_COLUMNS = ['id', 'ordinal', 'level', 'classification_year', 'code_property', 'topojson', 'dataset_id'] as const;
-const POSTCODE_COLUMNS = ['ordinal', 'pc4', 'place', 'gemeente_code', 'gemeente_name', 'inhabitants'] as const;
+const POSTCODE_COLUMNS = ['ordinal', 'pc4', 'place', 'gemeente_code', 'gemeente_name', 'wijk_code', 'inhabitants'] as const;
 const REFERENCE_TABLE_COLUMNS = [
   'id', 'ordinal', 'title_nl', 'dataset_id', 'publisher', 'table_id', 'source_column', 'unit', 'dimensions', 'rows',
 ] as const;

@@ -69,6 +69,17 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       }
     }));
 
+    test('postcodes round-trip their wijk code, and a missing wijk stays null', withStore(async (store) => {
+      const postcodes: PostcodeRecord[] = [
+        { pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: 'WK036304', inhabitants: 9630 },
+        { pc4: '1044', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: null, inhabitants: null },
+      ];
+      await store.write((tx) => tx.replacePostcodes(postcodes));
+      const read = (await store.read((tx) => tx.loadSnapshot())).postcodes;
+      assert.deepEqual(read, postcodes);
+      assert.equal(read[1]!.wijkCode, null);
+    }));
+
     test('values round-trip bit-exactly, NaN payloads and every missing-reason code included', withStore(async (store) => {
       const values = new Float64Array([0, -0, 1e-310, Number.MAX_VALUE, -Infinity, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
       // A NaN with a non-default payload: a backend that stores numbers instead of bytes would canonicalise it.
@@ -406,8 +417,8 @@ function fullSnapshot(): Snapshot {
     { id: 'pc4-2022', level: 'pc4', classificationYear: 2022, codeProperty: 'postcode', topojson: '{"type":"Topology","objects":{"pc4-2022":{"type":"GeometryCollection","geometries":[]}},"arcs":[]}', datasetId: 'geo-2022' },
   ];
   const postcodes: PostcodeRecord[] = [
-    { pc4: '9901', place: 'Appingedam', gemeenteCode: 'GM0001', gemeenteName: 'Gemeente 1', inhabitants: 4210 },
-    { pc4: '9902', place: 'Appingedam', gemeenteCode: null, gemeenteName: 'Onbekend', inhabitants: null },
+    { pc4: '9901', place: 'Appingedam', gemeenteCode: 'GM0001', gemeenteName: 'Gemeente 1', wijkCode: 'WK000101', inhabitants: 4210 },
+    { pc4: '9902', place: 'Appingedam', gemeenteCode: null, gemeenteName: 'Onbekend', wijkCode: null, inhabitants: null },
   ];
   const referenceTables: ReferenceTable[] = [
     {

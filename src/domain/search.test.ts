@@ -115,8 +115,8 @@ test('searchAreas finds the gemeente of a four-digit postcode, then areas named 
       ],
       {
         postcodes: [
-          { pc4: '9901', place: 'Appingedam', gemeenteCode: 'GM1979', gemeenteName: 'Eemsdelta', inhabitants: 5_000 },
-          { pc4: '9711', place: 'Groningen', gemeenteCode: null, gemeenteName: 'Groningen', inhabitants: 8_000 },
+          { pc4: '9901', place: 'Appingedam', gemeenteCode: 'GM1979', gemeenteName: 'Eemsdelta', wijkCode: null, inhabitants: 5_000 },
+          { pc4: '9711', place: 'Groningen', gemeenteCode: null, gemeenteName: 'Groningen', wijkCode: null, inhabitants: 8_000 },
         ],
       },
     ),
@@ -126,6 +126,34 @@ test('searchAreas finds the gemeente of a four-digit postcode, then areas named 
   assert.deepEqual(codes(cube.searchAreas({ q: '9901 AB' })), ['GM1979', 'WK197900']);
   assert.deepEqual(codes(cube.searchAreas({ q: '9711' })), ['GM0014'], 'matched by gemeente name when the code is unknown');
   assert.deepEqual(cube.searchAreas({ q: '1234' }), []);
+});
+
+test('searchAreas gives for a four-digit postcode its gemeente, then its wijk, then areas named after its place', () => {
+  const cube = buildCube(
+    snapshot(
+      [
+        area('GM0363', 'gemeente', 'Amsterdam'),
+        area('WK036300', 'wijk', 'Burgwallen-Oude Zijde', 'GM0363'),
+        area('WK036304', 'wijk', 'Nieuwmarkt/Lastage', 'GM0363'),
+        area('WK036399', 'wijk', 'Amsterdam', 'GM0363'),
+        area('BU03630400', 'buurt', 'Nieuwmarkt', 'WK036304'),
+      ],
+      {
+        postcodes: [
+          { pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: 'WK036304', inhabitants: 9_630 },
+          // A wijk code the register does not have (e.g. a wijk of another classification) is skipped.
+          { pc4: '1012', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: 'WK099999', inhabitants: 8_545 },
+        ],
+      },
+    ),
+  );
+
+  assert.deepEqual(codes(cube.searchAreas({ q: '1011' })), ['GM0363', 'WK036304', 'WK036399']);
+  assert.deepEqual(codes(cube.searchAreas({ q: '1011 ab' })), ['GM0363', 'WK036304', 'WK036399']);
+  assert.deepEqual(codes(cube.searchAreas({ q: '1012' })), ['GM0363', 'WK036399']);
+  // The filters apply to the wijk as to every result.
+  assert.deepEqual(codes(cube.searchAreas({ q: '1011', level: 'wijk' })), ['WK036304', 'WK036399']);
+  assert.deepEqual(codes(cube.searchAreas({ q: '1011', limit: 2 })), ['GM0363', 'WK036304']);
 });
 
 test('searchAreas filters by level and by an area the results lie within', () => {

@@ -100,6 +100,8 @@ export function buildAreaSearch(areas: ReadonlyMap<string, Area>, postcodes: rea
             ? areas.get(record.gemeenteCode)
             : uniqueOrUndefined(gemeentenByName.get(normaliseForSearch(record.gemeenteName)));
         add(gemeente);
+        // Then the wijk holding the centre of the postcode area: the closest area a resident can open.
+        if (record.wijkCode !== null) add(areas.get(record.wijkCode));
         // The place ("Appingedam" in gemeente Eemsdelta) is not an area itself, but wijken often carry its name.
         const place = normaliseForSearch(record.place);
         for (let i = 0; i < sorted.length && results.length < limit; i++) {

@@ -84,7 +84,7 @@ function twoAdapters(): DatasetAdapter[] {
       datasets: [dataset('rivm-2020', 'hr', [['overgewicht', '2020'], ['roken', '2020']], 100, 'rivm')],
       indicators: [indicator('overgewicht'), indicator('roken')],
       geometries: [{ id: 'gemeente-2020', level: 'gemeente', classificationYear: 2020, codeProperty: 'code', topojson: '{"type":"Topology"}', datasetId: 'geo' }],
-      postcodes: [{ pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', inhabitants: 9000 }],
+      postcodes: [{ pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: 'WK036304', inhabitants: 9000 }],
       referenceTables: [{
         id: 'ref', titleNl: 'ref', datasetId: 'ref', publisher: 'CBS', tableId: 'T', sourceColumn: 'c', unit: 'per-1000',
         dimensions: ['jaar'], rows: [{ dims: ['2009'], value: 1.5, missing: null }],

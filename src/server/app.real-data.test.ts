@@ -70,6 +70,16 @@ describe('createApp on the real data', () => {
     assert.ok(detail.children.some((a) => a.code.startsWith('WK0363')));
   });
 
+  test('search for postcode 1011 gives gemeente GM0363 Amsterdam first, then the Amsterdam wijk holding the postcode', async () => {
+    const response = await get('/api/v1/areas?q=1011');
+    assert.equal(response.status, 200);
+    const { items } = (await response.json()) as ListResponse<{ code: string; level: string; parentCode: string | null }>;
+    assert.equal(items[0]?.code, 'GM0363');
+    assert.match(items[1]?.code ?? '', /^WK0363[0-9A-Z]{2}$/);
+    assert.equal(items[1]?.level, 'wijk');
+    assert.equal(items[1]?.parentCode, 'GM0363');
+  });
+
   test('the catalog lists inwoners with its KWB periods and provenance', async () => {
     const indicator = (await (await get('/api/v1/indicators/inwoners')).json()) as Indicator;
     const p2022 = indicator.periods.find((p) => p.period === '2022');

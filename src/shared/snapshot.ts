@@ -68,6 +68,12 @@ export interface PostcodeRecord {
   /** Gemeente code on the classification of `gemeenteYear`; null when its name could not be matched. */
   gemeenteCode: string | null;
   gemeenteName: string;
+  /**
+   * Wijk of the 2020 classification (the one RIVM's health figures are on) that contains the centre point
+   * (centroid) of the PC4 area, so a postcode spanning two wijken gives just one of them; null when no wijk
+   * contains the centre or the PC4 has no geometry.
+   */
+  wijkCode: string | null;
   inhabitants: number | null;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, copyFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { adapters } from './regio-indelingen.ts';
@@ -65,7 +65,10 @@ test('adapters read every PC4 row and match its gemeente name to a code', async 
   const postcodes = (await readReal()).postcodes!;
   assert.equal(postcodes.length, 4074);
   const centrum = postcodes.find((p) => p.pc4 === '1011');
-  assert.deepEqual(centrum, { pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', inhabitants: 9630 });
+  // PC4 1011 is Nieuwmarkt, Lastage and Waterlooplein: wijk WK036304 Nieuwmarkt/Lastage of 2020.
+  assert.deepEqual(centrum, {
+    pc4: '1011', place: 'Amsterdam', gemeenteCode: 'GM0363', gemeenteName: 'Amsterdam', wijkCode: 'WK036304', inhabitants: 9630,
+  });
   const named = postcodes.filter((p) => p.gemeenteName !== '');
   const unmatched = named.filter((p) => p.gemeenteCode === null);
   // Every named PC4 matches: Haaren's four postcodes through the 2020 list.
@@ -74,6 +77,42 @@ test('adapters read every PC4 row and match its gemeente name to a code', async 
   // 21 PC4 areas have no gemeente in the source (no population or an unassigned area): they stay unmatched.
   assert.equal(postcodes.length - named.length, 21);
   assert.ok(postcodes.every((p) => p.gemeenteName !== '' || p.gemeenteCode === null));
+});
+
+/** Names of the 2020 wijken by code, as the boundary file has them. */
+async function wijkNames2020(): Promise<Map<string, string>> {
+  const topology = JSON.parse(await readFile(path.join(testDataDir(), 'geo-2020/wijk_2020.topojson'), 'utf8')) as {
+    objects: { wijk_2020: { geometries: { properties: { statcode: string; statnaam: string } }[] } };
+  };
+  return new Map(topology.objects.wijk_2020.geometries.map((g) => [g.properties.statcode, g.properties.statnaam]));
+}
+
+test('adapters give PC4 1011 (Amsterdam centrum) a 2020 wijk of Amsterdam centrum', async () => {
+  const centrum = (await readReal()).postcodes!.find((p) => p.pc4 === '1011');
+  assert.match(centrum?.wijkCode ?? '', /^WK0363\d{2}$/);
+  // The wijken of stadsdeel Centrum in the 2020 classification (WK036300–WK036309).
+  const centrumWijken = [
+    'Burgwallen-Oude Zijde', 'Burgwallen-Nieuwe Zijde', 'Grachtengordel-West', 'Grachtengordel-Zuid', 'Nieuwmarkt/Lastage',
+    'Haarlemmerbuurt', 'Jordaan', 'De Weteringschans', 'Weesperbuurt/Plantage', 'Oostelijke Eilanden/Kadijken',
+  ];
+  const name = (await wijkNames2020()).get(centrum!.wijkCode!);
+  assert.ok(name !== undefined && centrumWijken.includes(name), `1011 lies in ${centrum!.wijkCode} ${name}`);
+});
+
+test('adapters give almost every PC4 with a geometry the 2020 wijk holding its centre', async () => {
+  const postcodes = (await readReal()).postcodes!;
+  const pc4 = JSON.parse(await readFile(path.join(testDataDir(), 'geo-2022/postcodes_pc4.geojson'), 'utf8')) as {
+    features: { properties: { postcode: string } }[];
+  };
+  const withGeometry = new Set(pc4.features.map((f) => f.properties.postcode));
+  const mapped = postcodes.filter((p) => withGeometry.has(p.pc4));
+  const withWijk = mapped.filter((p) => p.wijkCode !== null);
+  assert.ok(mapped.length > 4000, `${mapped.length} PC4 rows have a geometry`);
+  assert.ok(withWijk.length / mapped.length > 0.95, `${withWijk.length} of ${mapped.length} PC4 areas have a wijk`);
+  // Without a geometry there is no centre, so no wijk; and every code is a real 2020 wijk.
+  assert.ok(postcodes.filter((p) => !withGeometry.has(p.pc4)).every((p) => p.wijkCode === null));
+  const names = await wijkNames2020();
+  assert.ok(withWijk.every((p) => names.has(p.wijkCode!)));
 });
 
 test('adapters keep an empty inhabitant count missing (null), never 0', async () => {
@@ -93,6 +132,8 @@ const FILES = [
   'geo-2020/gemeente_2020.topojson',
   'geo-2020/provincie_2020.topojson',
   'geo-2022/ggdregios_2022.geojson',
+  'geo-2020/wijk_2020.topojson',
+  'geo-2022/postcodes_pc4.geojson',
 ];
 
 /** A data directory with the real files except one, which the test writes. */
@@ -167,6 +208,20 @@ test('adapters name the missing 2020 boundary file they need', async () => {
   await mkdir(path.join(root, 'regio-indelingen'));
   for (const f of FILES.slice(0, 4)) await copyFile(path.join(testDataDir(), f), path.join(root, f));
   await rejects(root, 'geo-2020/gemeente_2020.topojson', null, null, /missing: the region tables need the 2020 boundaries/);
+});
+
+test('adapters name the missing wijk boundary file they need for the postcodes', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'regio-'));
+  for (const dir of ['regio-indelingen', 'geo-2020', 'geo-2022']) await mkdir(path.join(root, dir));
+  for (const f of FILES.filter((f) => f !== 'geo-2020/wijk_2020.topojson')) await copyFile(path.join(testDataDir(), f), path.join(root, f));
+  await rejects(root, 'geo-2020/wijk_2020.topojson', null, null, /missing: the region tables need the 2020 wijken/);
+});
+
+test('adapters reject a PC4 feature without a four-digit postcode', async () => {
+  const file = 'geo-2022/postcodes_pc4.geojson';
+  const square = { type: 'Polygon', coordinates: [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52.1], [5, 52]]] };
+  const root = await dataDirWith(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { postcode: 1011 }, geometry: square }] }));
+  await rejects(root, file, null, 'postcode', /feature 1 has postcode 1011, expected four digits/);
 });
 
 test('gemeenten merged after 2020 get the GGD-regio of the area that holds them, so every RIVM 2020 gemeente has one', async () => {

@@ -1,8 +1,9 @@
 // Adapter for the region tables (regio-indelingen/): per gemeente its provincie, GGD-regio and urbanity on the
 // classification years 2021, 2022 and 2023, and per four-digit postcode its place and gemeente. Gemeenten of the
 // 2020 classification (the RIVM estimates) that no later list has, such as those merged on 1 January 2021, get
-// their provincie from the 2020 boundaries (geo-2020/) by a point-in-polygon join.
-import { geoCentroid, geoContains } from 'd3-geo';
+// their provincie from the 2020 boundaries (geo-2020/) by a point-in-polygon join. Each PC4 also gets the 2020
+// wijk (the classification of RIVM's wijk figures) that holds the centre of its polygon (geo-2022/).
+import { geoBounds, geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -20,6 +21,8 @@ const FILE_POSTCODES = `${FOLDER}/postcode_pc2_pc3_pc4_gemeente_provincie_corop_
 const GEMEENTEN_2020 = 'geo-2020/gemeente_2020.topojson';
 const PROVINCIES_2020 = 'geo-2020/provincie_2020.topojson';
 const GGD_REGIONS_2022 = 'geo-2022/ggdregios_2022.geojson';
+const WIJKEN_2020 = 'geo-2020/wijk_2020.topojson';
+const PC4_2022 = 'geo-2022/postcodes_pc4.geojson';
 
 interface Gemeente {
   code: string;
@@ -122,7 +125,11 @@ function nameIndex(lists: readonly Gemeente[][]): (name: string) => string | nul
   return (name) => index.get(name.toLowerCase()) ?? null;
 }
 
-async function readPostcodes(source: DataSource, codeOf: (name: string) => string | null): Promise<{ postcodes: PostcodeRecord[]; bytes: Uint8Array }> {
+async function readPostcodes(
+  source: DataSource,
+  codeOf: (name: string) => string | null,
+  wijkOf: ReadonlyMap<string, string>,
+): Promise<{ postcodes: PostcodeRecord[]; bytes: Uint8Array }> {
   const { table, bytes } = await readCsvFile(source, FILE_POSTCODES, ['postcode', 'inwoners', 'plaats', 'gemeente']);
   const postcodes: PostcodeRecord[] = [];
   const seen = new Map<string, number>();
@@ -144,6 +151,7 @@ async function readPostcodes(source: DataSource, codeOf: (name: string) => strin
       place: cell(table, r, 'plaats'),
       gemeenteCode: gemeenteName === '' ? null : codeOf(gemeenteName),
       gemeenteName,
+      wijkCode: wijkOf.get(postcode) ?? null,
       // Empty = no population figure published (e.g. business parks); missing, not 0.
       inhabitants: inhabitantsText === '' ? null : Number(inhabitantsText),
     });
@@ -236,21 +244,63 @@ async function derive2020(source: DataSource, known: ReadonlySet<string>, in2022
   return { attributes, gemeenten: list, bytes: [gemeenten.bytes, provincies.bytes, ggd.bytes] };
 }
 
-/** The 25 GGD-regio polygons of 2022, wound the way d3-geo expects. */
-async function readGgdRegions(source: DataSource): Promise<{ regions: { name: string; feature: Feature<Geometry> }[]; bytes: Uint8Array }> {
-  const bytes = await source.readBytes(GGD_REGIONS_2022);
+async function readGeoJson(source: DataSource, file: string): Promise<{ collection: FeatureCollection<Polygon | MultiPolygon>; bytes: Uint8Array }> {
+  const bytes = await source.readBytes(file);
   let collection: FeatureCollection<Polygon | MultiPolygon>;
   try {
     collection = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as FeatureCollection<Polygon | MultiPolygon>;
   } catch (error) {
-    throw new ImportError(GGD_REGIONS_2022, null, null, `not valid UTF-8 JSON (${(error as Error).message}); is the file truncated?`);
+    throw new ImportError(file, null, null, `not valid UTF-8 JSON (${(error as Error).message}); is the file truncated?`);
   }
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    throw new ImportError(file, null, null, 'expected a GeoJSON FeatureCollection');
+  }
+  return { collection, bytes };
+}
+
+/** The 25 GGD-regio polygons of 2022, wound the way d3-geo expects. */
+async function readGgdRegions(source: DataSource): Promise<{ regions: { name: string; feature: Feature<Geometry> }[]; bytes: Uint8Array }> {
+  const { collection, bytes } = await readGeoJson(source, GGD_REGIONS_2022);
   const regions = collection.features.map((f, i) => {
     const name = f.properties?.['ggdregio'];
     if (typeof name !== 'string' || name === '') throw new ImportError(GGD_REGIONS_2022, null, 'ggdregio', `feature ${i + 1} has no GGD-regio name`);
     return { name, feature: { ...f, geometry: windForD3(f.geometry) } as Feature<Geometry> };
   });
   return { regions, bytes };
+}
+
+/**
+ * The 2020 wijk holding the centroid of each PC4 polygon, by postcode. The centre point decides, so a postcode
+ * spanning two wijken gets one of them; a centre outside every wijk (water, a gap between the independently
+ * simplified boundaries) gets none. Each wijk's bounding box is computed once and checked before the exact
+ * (and much slower) spherical point-in-polygon test.
+ */
+async function wijkPerPostcode(source: DataSource): Promise<{ wijkOf: Map<string, string>; bytes: Uint8Array[] }> {
+  for (const file of [WIJKEN_2020, PC4_2022]) {
+    if (!(await source.exists(file))) {
+      throw new ImportError(file, null, null, 'missing: the region tables need the 2020 wijken and the PC4 areas to give each postcode its wijk');
+    }
+  }
+  const wijken = await readTopology(source, WIJKEN_2020, 'wijk_2020');
+  const boxes = wijken.features.features.map((f, i) => {
+    const { code } = statcode(f, WIJKEN_2020, i, /^WK\d{6}$/);
+    const [[west, south], [east, north]] = geoBounds(f);
+    return { code, feature: f, west, south, east, north };
+  });
+  const pc4 = await readGeoJson(source, PC4_2022);
+  const wijkOf = new Map<string, string>();
+  pc4.collection.features.forEach((f, i) => {
+    const postcode = f.properties?.['postcode'];
+    if (typeof postcode !== 'string' || !/^\d{4}$/.test(postcode)) {
+      throw new ImportError(PC4_2022, null, 'postcode', `feature ${i + 1} has postcode ${JSON.stringify(postcode)}, expected four digits`);
+    }
+    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') return;
+    const centre = geoCentroid({ ...f, geometry: windForD3(f.geometry) });
+    const [x, y] = centre;
+    const hit = boxes.find((b) => x >= b.west && x <= b.east && y >= b.south && y <= b.north && geoContains(b.feature, centre));
+    if (hit !== undefined) wijkOf.set(postcode, hit.code);
+  });
+  return { wijkOf, bytes: [wijken.bytes, pc4.bytes] };
 }
 
 export const adapters: DatasetAdapter[] = [
@@ -265,17 +315,18 @@ export const adapters: DatasetAdapter[] = [
       // 2022 first (the postcode file names gemeenten as in 2021/2022), then 2021, 2023 and, for the few
       // postcodes still named after a gemeente dissolved on 1 January 2021 (Haaren), the 2020 list.
       const codeOf = nameIndex([y2022.gemeenten, y2021.gemeenten, y2023.gemeenten, y2020.gemeenten]);
-      const pc = await readPostcodes(source, codeOf);
+      const wijk = await wijkPerPostcode(source);
+      const pc = await readPostcodes(source, codeOf, wijk.wijkOf);
       const dataset: DatasetRecord = {
         info: {
           id: DATASET,
-          titleNl: 'Regio-indelingen: gemeente naar provincie, GGD-regio en stedelijkheid; postcode naar gemeente',
+          titleNl: 'Regio-indelingen: gemeente naar provincie, GGD-regio en stedelijkheid; postcode naar gemeente en wijk',
           publisher: 'CBS',
           tableId: 'Gemeentelijke indeling op 1 januari; 83503NED (postcodes)',
           licence: 'CC BY 4.0 (CBS open data)',
           classificationYear: 2022,
-          source: [FILE_2022, FILE_2021, FILE_2023, FILE_POSTCODES, GEMEENTEN_2020, PROVINCIES_2020],
-          contentHash: sha256Hex([y2022.bytes, y2021.bytes, y2023.bytes, pc.bytes, ...y2020.bytes]),
+          source: [FILE_2022, FILE_2021, FILE_2023, FILE_POSTCODES, GEMEENTEN_2020, PROVINCIES_2020, GGD_REGIONS_2022, WIJKEN_2020, PC4_2022],
+          contentHash: sha256Hex([y2022.bytes, y2021.bytes, y2023.bytes, pc.bytes, ...y2020.bytes, ...wijk.bytes]),
         },
         priority: 100,
         areas: [],
