@@ -8,9 +8,10 @@
 import type { Column, DataCube } from '../cube.ts';
 import { NETHERLANDS, levelOfCode, parentFromCode } from '../../shared/codes.ts';
 import { MISSING_REASONS } from '../../shared/types.ts';
-import type { Level, MissingReason } from '../../shared/types.ts';
+import type { Level } from '../../shared/types.ts';
 import { IDS } from './targets.ts';
 import type { RelativeRisk, TargetDefinition } from './targets.ts';
+import type { MissingInputInfo, TargetEstimateRow } from '../../shared/api.ts';
 
 /**
  * Relative half-width assumed for the small-area estimates (RIVM SAE) of a share, per level. 50090NED publishes
@@ -37,11 +38,8 @@ export interface EstimateOptions {
 }
 
 /** An input that was missing for an area, and why: the area then has no estimate (never 0). */
-export interface MissingInput {
-  indicatorId: string;
-  period: string;
-  reason: MissingReason;
-}
+/** Which input of an estimate was missing for an area, and why (the shape the API returns). */
+export type MissingInput = MissingInputInfo;
 
 /** Which indicator and period served a role, after fallbacks (e.g. overgewicht_18plus for a missing 18–64). */
 export interface UsedIndicator {
@@ -93,19 +91,8 @@ export interface EstimateTable {
   usedIndicators: UsedIndicator[];
 }
 
-/** One area's estimate as a plain object, for the API and tables. */
-export interface EstimateRow {
-  code: string;
-  estimate: number | null;
-  low: number | null;
-  high: number | null;
-  share: number | null;
-  density: number | null;
-  terms: { labelNl: string; value: number | null }[];
-  factors: { id: string; labelNl: string; multiplier: number | null; contribution: number | null }[];
-  normalisation: number | null;
-  missing: readonly MissingInput[];
-}
+/** One area's estimate as a plain object, for the API and tables (the API adds the area's name). */
+export type EstimateRow = Omit<TargetEstimateRow, 'name'>;
 
 // ------------------------------------------------------------------------------------------------------------
 // Plan
