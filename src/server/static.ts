@@ -24,21 +24,26 @@ export function loadClientFiles(dir: string): ClientFiles {
   if (!existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`the browser client is not built: ${dir}/index.html is missing (run: node scripts/build-client.ts)`);
   }
-  const files = new Map<string, { body: Buffer; type: string }>();
+  // Bodies as ArrayBuffers made once at start-up; a Response copies the bytes it is given (Fetch spec), so one
+  // buffer serves every request and nothing is copied twice.
+  const files = new Map<string, { body: ArrayBuffer; type: string }>();
   for (const name of readdirSync(dir)) {
     const type = TYPES[path.extname(name)];
-    if (type !== undefined) files.set(name, { body: readFileSync(path.join(dir, name)), type });
+    if (type === undefined) continue;
+    const bytes = readFileSync(path.join(dir, name));
+    files.set(name, { body: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, type });
   }
   const index = files.get('index.html')!;
   return {
     respond(pathname) {
       if (pathname.startsWith('/api/')) return null;
       if (pathname.startsWith('/assets/')) {
+        // Keys are bare file names, so a path with more segments (../, sub/) finds nothing.
         const file = files.get(pathname.slice('/assets/'.length));
-        if (file === undefined || pathname.slice('/assets/'.length).includes('/')) return null;
-        return new Response(new Uint8Array(file.body), { headers: { 'content-type': file.type, 'cache-control': 'no-cache' } });
+        if (file === undefined) return null;
+        return new Response(file.body, { headers: { 'content-type': file.type, 'cache-control': 'no-cache' } });
       }
-      return new Response(new Uint8Array(index.body), { headers: { 'content-type': index.type, 'cache-control': 'no-cache' } });
+      return new Response(index.body, { headers: { 'content-type': index.type, 'cache-control': 'no-cache' } });
     },
   };
 }
